@@ -1,0 +1,36 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "weft",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "weft", targets: ["weft"]),
+        .library(name: "WeftJSON", targets: ["WeftJSON"]),
+        .library(name: "JSONata", targets: ["JSONata"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "WeftJSON",
+            dependencies: [.product(name: "Collections", package: "swift-collections")]
+        ),
+        .target(
+            name: "JSONata",
+            dependencies: ["WeftJSON", .product(name: "Collections", package: "swift-collections")]
+        ),
+        .executableTarget(
+            name: "weft",
+            dependencies: [
+                "WeftJSON", "JSONata",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "WeftJSONTests", dependencies: ["WeftJSON"]),
+        .testTarget(name: "JSONataTests", dependencies: ["JSONata", "WeftJSON"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
