@@ -11,15 +11,14 @@ extension JSRegex {
     func matches(in text: [Unicode.Scalar], limits: RegexLimits = .default) throws(RegexBudgetExceeded)
         -> [RegexMatch]
     {
-        var result: [RegexMatch] = []
-        var steps = 0
-        var start = 0
-        while start <= text.count,
-            let match = try firstMatch(in: text, from: start, maxSteps: limits.maxSteps, steps: &steps)
-        {
-            result.append(match)
-            start = match.range.isEmpty ? match.range.upperBound + 1 : match.range.upperBound
+        try withMatcher(text, limits) { (matcher: inout RegexMatcher) throws(RegexBudgetExceeded) in
+            var result: [RegexMatch] = []
+            var start = 0
+            while start <= text.count, let match = try matcher.firstMatch(from: start) {
+                result.append(match)
+                start = match.range.isEmpty ? match.range.upperBound + 1 : match.range.upperBound
+            }
+            return result
         }
-        return result
     }
 }

@@ -43,26 +43,24 @@ struct JSRegex: Sendable {
     func firstMatch(in text: [Unicode.Scalar], from start: Int = 0, limits: RegexLimits = .default)
         throws(RegexBudgetExceeded) -> RegexMatch?
     {
-        var steps = 0
-        return try firstMatch(in: text, from: start, maxSteps: limits.maxSteps, steps: &steps)
+        try withMatcher(text, limits) { (matcher: inout RegexMatcher) throws(RegexBudgetExceeded) in
+            try matcher.firstMatch(from: start)
+        }
     }
 
-    /// Finds the first match, counting the steps taken into `steps` and allowing at most `maxSteps` in total.
-    func firstMatch(in text: [Unicode.Scalar], from start: Int, maxSteps: Int, steps: inout Int)
-        throws(RegexBudgetExceeded) -> RegexMatch?
-    {
-        let outcome: Result<RegexMatch?, RegexBudgetExceeded> = text.withUnsafeBufferPointer { buffer in
-            var matcher = RegexMatcher(program: program, text: buffer, maxSteps: maxSteps - steps)
-            defer { steps += matcher.steps }
+    /// Runs `body` with a matcher over `text`.
+    func withMatcher<Result>(
+        _ text: [Unicode.Scalar], _ limits: RegexLimits,
+        _ body: (inout RegexMatcher) throws(RegexBudgetExceeded) -> Result
+    ) throws(RegexBudgetExceeded) -> Result {
+        let outcome: Swift.Result<Result, RegexBudgetExceeded> = text.withUnsafeBufferPointer { buffer in
+            var matcher = RegexMatcher(program: program, text: buffer, maxSteps: limits.maxSteps)
             do throws(RegexBudgetExceeded) {
-                return .success(try matcher.firstMatch(from: start))
+                return .success(try body(&matcher))
             } catch {
                 return .failure(error)
             }
         }
-        switch outcome {
-        case .success(let match): return match
-        case .failure: throw RegexBudgetExceeded(steps: steps)
-        }
+        return try outcome.get()
     }
 }

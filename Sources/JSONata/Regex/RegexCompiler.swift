@@ -58,6 +58,10 @@ struct RegexCompiler {
                 for item in items { emit(item, backward: false) }
             }
         case .alternation(let alternatives):
+            if let merged = mergedCharacterClass(node) {
+                emit(merged, backward: backward)
+                return
+            }
             var jumps: [Int] = []
             for (offset, alternative) in alternatives.enumerated() {
                 if offset == alternatives.count - 1 {
@@ -101,9 +105,9 @@ struct RegexCompiler {
             emit(inner, backward: backward)
             return
         }
-        switch inner {
-        case .character, .dot, .characterClass:
-            let matcher = self.matcher(for: inner)
+        switch mergedCharacterClass(inner) ?? inner {
+        case let single where single.isSingleCharacter:
+            let matcher = self.matcher(for: single)
             append(.repeatCharacter(matcher, min: min, max: max, greedy: greedy, backward: backward))
             return
         default:
@@ -132,6 +136,25 @@ struct RegexCompiler {
         emit(inner, backward: backward)
         append(.loopTail(counter: counter, position: positionRegister, min: min, head: head))
         program.instructions[head] = .loopHead(counter: counter, min: min, max: max, greedy: greedy, exit: next)
+    }
+
+    /// An alternation whose alternatives each match exactly one character (`a|b|[0-9]`), as one class.
+    private func mergedCharacterClass(_ node: RegexNode) -> RegexNode? {
+        guard case .alternation(let alternatives) = node else { return nil }
+        var ranges: [ClosedRange<UInt32>] = []
+        for alternative in alternatives {
+            switch alternative {
+            case .character(let value): ranges.append(value...value)
+            case .characterClass(let members, let negated):
+                ranges.append(contentsOf: negated ? RegexCharSet.complement(members) : members)
+            case .dot:
+                ranges.append(
+                    contentsOf: flags.dotAll
+                        ? [0...RegexCharSet.maxScalar] : RegexCharSet.complement(RegexCharSet.lineTerminatorRanges))
+            default: return nil
+            }
+        }
+        return .characterClass(ranges, negated: false)
     }
 
     private mutating func matcher(for node: RegexNode) -> RegexCharMatcher {

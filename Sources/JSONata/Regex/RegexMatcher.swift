@@ -316,9 +316,26 @@ struct RegexMatcher: ~Copyable {
                 pc = first
                 position = second
                 return true
-            case Self.giveBackTag, Self.giveBackBackwardTag:
+            case Self.giveBackTag:
                 try countSteps(1)
-                let next = tag == Self.giveBackTag ? third - 1 : third + 1
+                var next = third - 1
+                if case .consume(let follower) = instructions[first], follower.kind == .character {
+                    // Only positions followed by that character can succeed: skip the others at once.
+                    var scanned = 0
+                    while next > second && text[next].value != follower.value {
+                        next -= 1
+                        scanned += 1
+                    }
+                    try countSteps(scanned)
+                    if next == second && (next >= text.count || text[next].value != follower.value) { continue }
+                }
+                if next != second { push(tag, first, second, next) }
+                pc = first
+                position = next
+                return true
+            case Self.giveBackBackwardTag:
+                try countSteps(1)
+                let next = third + 1
                 if next != second { push(tag, first, second, next) }
                 pc = first
                 position = next

@@ -35,6 +35,14 @@ indirect enum RegexNode: Sendable {
         case notWordBoundary
     }
 
+    /// Whether the node matches exactly one character: a character, `.` or a class.
+    var isSingleCharacter: Bool {
+        switch self {
+        case .character, .dot, .characterClass: true
+        default: false
+        }
+    }
+
     /// Whether the node can match without consuming input (conservatively `true` when unsure).
     var canMatchEmpty: Bool {
         switch self {

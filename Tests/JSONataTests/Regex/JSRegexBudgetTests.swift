@@ -8,7 +8,8 @@ struct JSRegexBudgetTests {
 
     @Test(arguments: [
         ("(a+)+$", String(repeating: "a", count: 34) + "b"),
-        ("(a|a)*b", String(repeating: "a", count: 40)),
+        ("(a|aa)*b", String(repeating: "a", count: 60)),
+        ("(?:a|a?)+b", String(repeating: "a", count: 40)),
         ("(x+x+)+y", String(repeating: "x", count: 40)),
         ("(a*)*b", String(repeating: "a", count: 40)),
         ("^(\\w+\\s?)*$", String(repeating: "word ", count: 12) + "!"),
@@ -22,6 +23,14 @@ struct JSRegexBudgetTests {
             _ = try regex.firstMatch(in: scalars(input), from: 0, limits: RegexLimits())
         }
         #expect(clock.now - start < .seconds(5))
+    }
+
+    @Test func singleCharacterAlternativesBecomeAClassAndStayLinear() throws {
+        // `(a|a)*b` is exponential for a naive backtracker; the alternation compiles to the class `[a]`.
+        let regex = try JSRegex(pattern: "(a|a)*b", flags: "")
+        let text = scalars(String(repeating: "a", count: 1_000))
+        #expect(try regex.firstMatch(in: text, from: 0, limits: RegexLimits(maxSteps: 100_000_000)) == nil)
+        #expect(try regex.firstMatch(in: scalars("xaab"), from: 0, limits: RegexLimits())?.groups == [2..<3])
     }
 
     @Test func budgetErrorReportsSteps() throws {
