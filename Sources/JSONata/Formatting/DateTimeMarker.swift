@@ -18,6 +18,10 @@ struct DateTimeMarker: Equatable {
         "Y", "M", "D", "d", "F", "W", "w", "X", "x", "H", "h", "P", "m", "s", "f", "Z", "z", "C", "E",
     ]
 
+    /// The largest width a width modifier may ask for; larger widths are reduced to it, so that a picture
+    /// cannot ask for unbounded padding.
+    static let widestWidth = 1000
+
     /// The component specifier.
     var component: Character
     /// The presentation.
@@ -45,8 +49,8 @@ struct DateTimeMarker: Equatable {
         if let comma = modifier.lastIndex(of: ",") {
             let width = modifier[modifier.index(after: comma)...]
             let bounds = width.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
-            minimumWidth = bounds.first.flatMap { Int($0) }
-            maximumWidth = bounds.count > 1 ? Int(bounds[1]) : nil
+            minimumWidth = bounds.first.flatMap { Int($0) }.map { Swift.min($0, Self.widestWidth) }
+            maximumWidth = bounds.count > 1 ? Int(bounds[1]).map { Swift.min($0, Self.widestWidth) } : nil
             modifier = modifier[..<comma]
         }
         var ordinal = false

@@ -18,10 +18,24 @@ struct DateTimeParser {
     /// milliseconds, `Z` is the offset in minutes.
     func match() -> [Character: Int]? {
         var values: [Character: Int] = [:]
-        return match(item: 0, position: 0, values: &values) ? values : nil
+        var budget = Self.stepBudget
+        return match(item: 0, position: 0, values: &values, budget: &budget) ? values : nil
     }
 
-    private func match(item: Int, position: Int, values: inout [Character: Int]) -> Bool {
+    /// The most matching steps one parse may take; beyond it the string counts as not matching, so that
+    /// pathological pictures cannot make backtracking run away.
+    static let stepBudget = 100_000
+
+    /// The largest value a component may have, which keeps the arithmetic on instants far from overflow.
+    static let largestValue = 10_000_000
+
+    private static func bounded(_ value: Double) -> Int? {
+        value <= Double(largestValue) ? Int(value) : nil
+    }
+
+    private func match(item: Int, position: Int, values: inout [Character: Int], budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget > 0 else { return false }
         guard item < items.count else { return position == input.count }
         switch items[item] {
         case .literal(let text):
@@ -30,14 +44,14 @@ struct DateTimeParser {
                 guard index < input.count, input[index] == character else { return false }
                 index += 1
             }
-            return match(item: item + 1, position: index, values: &values)
+            return match(item: item + 1, position: index, values: &values, budget: &budget)
         case .marker(let marker):
             var adjacent = false
             if item + 1 < items.count, case .marker = items[item + 1] { adjacent = true }
             for (end, value) in candidates(marker, at: position, adjacent: adjacent) {
                 let previous = values[marker.component]
                 values[marker.component] = value
-                if match(item: item + 1, position: end, values: &values) { return true }
+                if match(item: item + 1, position: end, values: &values, budget: &budget) { return true }
                 values[marker.component] = previous
             }
             return false
@@ -97,7 +111,7 @@ struct DateTimeParser {
                         let fraction = text.filter(pattern.isDigit).compactMap { pattern.parse(String($0)) }
                         value = (fraction + [0, 0, 0]).prefix(3).reduce(0) { $0 * 10 + Int($1) }
                     } else {
-                        value = pattern.parse(String(text)).map { Int($0) }
+                        value = pattern.parse(String(text)).flatMap(Self.bounded)
                     }
                     if let value {
                         if picture.ordinal && end + 2 <= input.count,
@@ -114,14 +128,18 @@ struct DateTimeParser {
             var end = position
             while end < input.count, "ivxlcdmIVXLCDM".contains(input[end]) { end += 1 }
             while end > position {
-                if let value = RomanNumerals.parse(String(input[position..<end])) { found.append((end, value)) }
+                if let value = RomanNumerals.parse(String(input[position..<end])), value <= Self.largestValue {
+                    found.append((end, value))
+                }
                 end -= 1
             }
         case .alphabetic:
             var end = position
             while end < input.count, input[end].isASCII, input[end].isLetter { end += 1 }
             while end > position {
-                if let value = AlphabeticNumerals.parse(String(input[position..<end])) { found.append((end, value)) }
+                if let value = AlphabeticNumerals.parse(String(input[position..<end])), value <= Self.largestValue {
+                    found.append((end, value))
+                }
                 end -= 1
             }
         case .words:
@@ -139,7 +157,9 @@ struct DateTimeParser {
                 index += 1
             }
             for end in ends.reversed() {
-                if let value = IntegerWords.parse(String(input[position..<end])) { found.append((end, Int(value))) }
+                if let value = IntegerWords.parse(String(input[position..<end])).flatMap(Self.bounded) {
+                    found.append((end, value))
+                }
             }
         }
         return found

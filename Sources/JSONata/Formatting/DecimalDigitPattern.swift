@@ -145,4 +145,9 @@ struct DecimalDigitPattern: Equatable {
         default: return "th"
         }
     }
+
+    /// ASCII digits, for values too large for letters or Roman numerals.
+    static func plain(_ digits: [UInt8]) -> String {
+        digits.isEmpty ? "0" : String(digits.map { Character(String($0)) })
+    }
 }

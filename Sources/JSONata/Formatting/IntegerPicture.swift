@@ -125,13 +125,6 @@ struct IntegerPicture: Equatable {
     }
 }
 
-extension DecimalDigitPattern {
-    /// ASCII digits, for values too large for letters or Roman numerals.
-    static func plain(_ digits: [UInt8]) -> String {
-        digits.isEmpty ? "0" : String(digits.map { Character(String($0)) })
-    }
-}
-
 /// Formats `value` as JSONata's `$formatInteger(number, picture)`: decimal digit patterns with grouping and
 /// optional digits in any Unicode digit family, `a`/`A` letters, `i`/`I` Roman numerals, `w`/`W`/`Ww` English
 /// words, and the `;o` ordinal modifier ("1st", "twenty-first").

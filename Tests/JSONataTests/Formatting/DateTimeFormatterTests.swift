@@ -163,3 +163,12 @@ struct DateTimeFormatterTests {
         #expect(CivilCalendar.weekday(days: 4) == 1)
     }
 }
+
+extension DateTimeFormatterTests {
+    @Test("caps width modifiers")
+    func widthCap() throws {
+        let text = try formatDateTime(millis: 0, picture: "[D,99999999999]", timezone: nil)
+        #expect(text.count == DateTimeMarker.widestWidth)
+        #expect(text.hasSuffix("01"))
+    }
+}

@@ -118,3 +118,13 @@ struct DateTimeParserTests {
         }
     }
 }
+
+extension DateTimeParserTests {
+    @Test("treats oversized values and runaway backtracking as no match")
+    func limits() throws {
+        #expect(try parseDateTime(String(repeating: "9", count: 40), picture: "[Y]") == nil)
+        #expect(try parseDateTime("ten billion trillion", picture: "[Yw]") == nil)
+        let picture = String(repeating: "[Y]", count: 12) + "x"
+        #expect(try parseDateTime(String(repeating: "1", count: 60), picture: picture) == nil)
+    }
+}
