@@ -39,7 +39,8 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
                 case UInt8(ascii: "0"): token.append(UInt8(ascii: "~"))
                 case UInt8(ascii: "1"): token.append(UInt8(ascii: "/"))
                 default:
-                    throw JSONPointerError(message: "'~' must be followed by '0' or '1' in a JSON pointer", offset: offset)
+                    throw JSONPointerError(
+                        message: "'~' must be followed by '0' or '1' in a JSON pointer", offset: offset)
                 }
                 offset += 1
             default:

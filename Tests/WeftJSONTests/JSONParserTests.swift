@@ -259,38 +259,40 @@ func parseError(_ bytes: [UInt8], parser: JSONParser = JSONParser()) -> JSONPars
     /// A string literal around the given raw bytes.
     private func quoted(_ bytes: [UInt8]) -> [UInt8] { [0x22] + bytes + [0x22] }
 
-    @Test(arguments: [
-        [0xC3, 0xA9],  // é
-        [0xE2, 0x82, 0xAC],  // €
-        [0xED, 0x9F, 0xBF],  // U+D7FF
-        [0xEE, 0x80, 0x80],  // U+E000
-        [0xEF, 0xBF, 0xBF],  // U+FFFF
-        [0xF0, 0x90, 0x80, 0x80],  // U+10000
-        [0xF4, 0x8F, 0xBF, 0xBF],  // U+10FFFF
-    ] as [[UInt8]])
+    @Test(
+        arguments: [
+            [0xC3, 0xA9],  // é
+            [0xE2, 0x82, 0xAC],  // €
+            [0xED, 0x9F, 0xBF],  // U+D7FF
+            [0xEE, 0x80, 0x80],  // U+E000
+            [0xEF, 0xBF, 0xBF],  // U+FFFF
+            [0xF0, 0x90, 0x80, 0x80],  // U+10000
+            [0xF4, 0x8F, 0xBF, 0xBF],  // U+10FFFF
+        ] as [[UInt8]])
     func acceptsWellFormedSequences(bytes: [UInt8]) throws {
         let value = try JSONParser().parse(quoted(bytes))
         #expect(value == .string(String(decoding: bytes, as: UTF8.self)))
     }
 
-    @Test(arguments: [
-        [0x80],  // lone continuation byte
-        [0xBF],
-        [0xC0, 0xAF],  // overlong "/"
-        [0xC1, 0xBF],  // overlong
-        [0xE0, 0x80, 0xAF],  // overlong
-        [0xF0, 0x80, 0x80, 0xAF],  // overlong
-        [0xED, 0xA0, 0x80],  // encoded surrogate U+D800
-        [0xED, 0xBF, 0xBF],  // encoded surrogate U+DFFF
-        [0xF4, 0x90, 0x80, 0x80],  // above U+10FFFF
-        [0xF5, 0x80, 0x80, 0x80],
-        [0xFE], [0xFF],
-        [0xC3],  // truncated
-        [0xE2, 0x82],  // truncated
-        [0xF0, 0x9F, 0x98],  // truncated
-        [0xC3, 0x41],  // bad continuation
-        [0xE2, 0x41, 0xAC],
-    ] as [[UInt8]])
+    @Test(
+        arguments: [
+            [0x80],  // lone continuation byte
+            [0xBF],
+            [0xC0, 0xAF],  // overlong "/"
+            [0xC1, 0xBF],  // overlong
+            [0xE0, 0x80, 0xAF],  // overlong
+            [0xF0, 0x80, 0x80, 0xAF],  // overlong
+            [0xED, 0xA0, 0x80],  // encoded surrogate U+D800
+            [0xED, 0xBF, 0xBF],  // encoded surrogate U+DFFF
+            [0xF4, 0x90, 0x80, 0x80],  // above U+10FFFF
+            [0xF5, 0x80, 0x80, 0x80],
+            [0xFE], [0xFF],
+            [0xC3],  // truncated
+            [0xE2, 0x82],  // truncated
+            [0xF0, 0x9F, 0x98],  // truncated
+            [0xC3, 0x41],  // bad continuation
+            [0xE2, 0x41, 0xAC],
+        ] as [[UInt8]])
     func rejectsIllFormedSequences(bytes: [UInt8]) {
         let error = parseError(quoted(bytes))
         #expect(error?.message.hasPrefix("invalid UTF-8 byte") == true, "accepted \(bytes)")
@@ -341,7 +343,8 @@ func parseError(_ bytes: [UInt8], parser: JSONParser = JSONParser()) -> JSONPars
         ("1e-400", 0), ("-1e-400", -0.0),
         ("123456789012345678901234567890", 1.2345678901234568e29),
         ("0.000000000000000000000000000001", 1e-30), ("100000000000000000000000", 1e23),
-        ("7.2057594037927933e16", 72_057_594_037_927_936), ("2.2250738585072011e-308", Double(bitPattern: 0x000F_FFFF_FFFF_FFFF)),
+        ("7.2057594037927933e16", 72_057_594_037_927_936),
+        ("2.2250738585072011e-308", Double(bitPattern: 0x000F_FFFF_FFFF_FFFF)),
     ])
     func parsesNumbersCorrectlyRounded(text: String, expected: Double) throws {
         let value = try #require(try JSON(parsing: text).numberValue)
@@ -362,7 +365,9 @@ func parseError(_ bytes: [UInt8], parser: JSONParser = JSONParser()) -> JSONPars
         #expect(value == Double("1e-320"))
     }
 
-    @Test(arguments: ["1e400", "-1e400", "1.7976931348623159e308", "[1e999999999999999999]", "1" + String(repeating: "0", count: 400)])
+    @Test(arguments: [
+        "1e400", "-1e400", "1.7976931348623159e308", "[1e999999999999999999]", "1" + String(repeating: "0", count: 400),
+    ])
     func rejectsNumbersOutOfRange(text: String) {
         #expect(parseError(text)?.message == "number out of range")
     }
@@ -426,7 +431,9 @@ func parseError(_ bytes: [UInt8], parser: JSONParser = JSONParser()) -> JSONPars
         let parser = JSONParser(maximumDepth: 2)
         #expect(parseError(Array("[[1]]".utf8), parser: parser) == nil)
         #expect(parseError(Array("[{\"a\":1}]".utf8), parser: parser) == nil)
-        #expect(parseError(Array("[[[1]]]".utf8), parser: parser)?.message == "nesting is deeper than the maximum depth of 2")
+        #expect(
+            parseError(Array("[[[1]]]".utf8), parser: parser)?.message
+                == "nesting is deeper than the maximum depth of 2")
         #expect(parseError(Array("[{\"a\":[]}]".utf8), parser: parser) != nil)
         #expect(parseError(Array("1".utf8), parser: JSONParser(maximumDepth: 0)) == nil)
         #expect(parseError(Array("[]".utf8), parser: JSONParser(maximumDepth: 0)) != nil)

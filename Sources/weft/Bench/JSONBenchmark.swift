@@ -17,7 +17,8 @@ struct JSONBenchmark {
         } catch {
             return "The document is not valid JSON: \(error)"
         }
-        guard let foundationValue = try? JSONSerialization.jsonObject(with: foundationData, options: [.fragmentsAllowed])
+        guard
+            let foundationValue = try? JSONSerialization.jsonObject(with: foundationData, options: [.fragmentsAllowed])
         else {
             return "JSONSerialization could not parse the document."
         }
