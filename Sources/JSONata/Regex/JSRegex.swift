@@ -12,8 +12,10 @@
 ///
 /// Matching works on Unicode scalars, not UTF-16 code units, so `.` matches a whole astral character, as
 /// with JavaScript's `u` flag. Case-insensitive matching compares canonical case as described in
-/// ``RegexCaseFolding``. Not supported: Unicode property escapes (`\p{...}`), octal escapes, the `u`, `y`,
-/// `d` and `v` flags, and duplicate group names.
+/// ``RegexCaseFolding``. Not supported: Unicode property escapes (`\p{...}`), legacy octal escapes (so a
+/// `\N` naming a group that does not exist is a syntax error rather than an octal character), the `u`, `y`,
+/// `d` and `v` flags, and duplicate group names. Results were checked against node on several thousand
+/// random patterns.
 struct JSRegex: Sendable {
     /// The pattern as written, without the slashes.
     let pattern: String

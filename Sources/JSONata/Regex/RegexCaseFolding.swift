@@ -1,11 +1,13 @@
 /// Case canonicalization for case-insensitive matching (the `i` flag).
 ///
-/// This follows ECMAScript's `Canonicalize` for patterns without the `u` flag, applied to whole Unicode
-/// scalars rather than UTF-16 code units: a character is mapped to its uppercase form when that form is a
-/// single scalar, except that a non-ASCII character never maps to an ASCII one (so `ſ` does not match `s`,
-/// nor the Kelvin sign `k`). Two characters match case-insensitively when their canonical forms are equal.
-/// Only scalars in the Basic Multilingual Plane and the Supplementary Multilingual Plane are mapped; that
-/// covers every cased script in Unicode.
+/// This is ECMAScript's `Canonicalize` for patterns without the `u` flag (which is how JSONata's reference
+/// implementation runs regular expressions): a character maps to its uppercase form when that form is a
+/// single scalar, except that a non-ASCII character never maps to an ASCII one. So `é` matches `É`, and `σ`,
+/// `ς` and `Σ` all match each other, but `ß` does not match `SS`, `ſ` does not match `s`, and the Kelvin sign
+/// does not match `k`, exactly as in JavaScript. Two characters match when their canonical forms are equal.
+/// It is applied to whole Unicode scalars: unlike JavaScript without `u` (which sees astral characters as
+/// two surrogates), cased characters outside the Basic Multilingual Plane (Deseret, Adlam, ...) also match
+/// their other case. Scalars above U+1FFFF have no case mapping.
 enum RegexCaseFolding {
     /// Canonical form of every non-ASCII scalar whose canonical form differs from itself.
     static let table: [UInt32: UInt32] = buildTable()
