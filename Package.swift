@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "weft", targets: ["weft"]),
         .library(name: "WeftJSON", targets: ["WeftJSON"]),
         .library(name: "JSONata", targets: ["JSONata"]),
+        .library(name: "JSONataSuite", targets: ["JSONataSuite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
@@ -22,15 +23,19 @@ let package = Package(
             name: "JSONata",
             dependencies: ["WeftJSON", .product(name: "Collections", package: "swift-collections")]
         ),
+        .target(
+            name: "JSONataSuite",
+            dependencies: ["JSONata", "WeftJSON"]
+        ),
         .executableTarget(
             name: "weft",
             dependencies: [
-                "WeftJSON", "JSONata",
+                "WeftJSON", "JSONata", "JSONataSuite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "WeftJSONTests", dependencies: ["WeftJSON"]),
-        .testTarget(name: "JSONataTests", dependencies: ["JSONata", "WeftJSON"]),
+        .testTarget(name: "JSONataTests", dependencies: ["JSONata", "JSONataSuite", "WeftJSON"]),
     ],
     swiftLanguageModes: [.v6]
 )

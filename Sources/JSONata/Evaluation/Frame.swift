@@ -1,0 +1,23 @@
+/// A scope of variable bindings. Lambdas capture the frame they were defined in.
+final class Frame {
+    private var bindings: [String: Value] = [:]
+    let parent: Frame?
+
+    init(parent: Frame?) {
+        self.parent = parent
+    }
+
+    func bind(_ name: String, _ value: Value) {
+        bindings[name] = value
+    }
+
+    /// The value bound to `name` here or in an enclosing frame.
+    func lookup(_ name: String) -> Value? {
+        var frame: Frame? = self
+        while let current = frame {
+            if let value = current.bindings[name] { return value }
+            frame = current.parent
+        }
+        return nil
+    }
+}

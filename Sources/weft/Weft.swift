@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `weft` command line: a thin shell over the libraries.
+@main
+struct Weft: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "weft",
+        abstract: "Weft, the integration platform: connectors and flows as YAML, JSONata for data.",
+        subcommands: [JSONataCommand.self, BenchCommand.self]
+    )
+}
