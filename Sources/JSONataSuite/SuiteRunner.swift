@@ -115,7 +115,9 @@ public struct SuiteRunner: Sendable {
         }
         switch suiteCase.expectation {
         case .undefined:
-            return Outcome(suiteCase: suiteCase, passed: (try? result.get()) == .some(nil), actual: actual, expected: "(undefined)")
+            var passed = false
+            if case .success(nil) = result { passed = true }
+            return Outcome(suiteCase: suiteCase, passed: passed, actual: actual, expected: "(undefined)")
         case .result(let expected, let unordered):
             var passed = false
             if case .success(let value?) = result { passed = Self.matches(value, expected, unordered: unordered) }

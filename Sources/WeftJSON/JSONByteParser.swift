@@ -2,7 +2,7 @@
 ///
 /// All reads go through `base` with explicit bounds checks against `count`, so the hot loops carry no
 /// per-byte collection overhead.
-struct JSONByteParser {
+struct JSONByteParser: ~Copyable {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let base: UnsafePointer<UInt8>
     private let count: Int
@@ -10,6 +10,8 @@ struct JSONByteParser {
     private var depth: Int = 0
     private let maximumDepth: Int
     private var scratch: [UInt8] = []
+    private var values = JSONParseStack<JSON>()
+    private var keys = JSONParseStack<String>()
 
     init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
         self.bytes = bytes
@@ -84,8 +86,26 @@ struct JSONByteParser {
         while index < count {
             let byte = base[index]
             if byte > 0x20 { return }
-            guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
+            if byte == 0x0A {
+                index += 1
+                skipIndentation()
+                continue
+            }
+            guard byte == 0x20 || byte == 0x0D || byte == 0x09 else { return }
             index += 1
+        }
+    }
+
+    /// Skips spaces eight at a time, for the indentation of pretty-printed documents.
+    private mutating func skipIndentation() {
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let different = word ^ 0x2020_2020_2020_2020
+            if different != 0 {
+                index += UInt64(littleEndian: different).trailingZeroBitCount >> 3
+                return
+            }
+            index += 8
         }
     }
 
@@ -105,9 +125,9 @@ struct JSONByteParser {
             depth -= 1
             return .array([])
         }
-        var elements: [JSON] = []
+        let start = values.count
         while true {
-            elements.append(try parseValue())
+            values.push(try parseValue())
             skipWhitespace()
             guard index < count else {
                 throw error("unexpected end of input, expected ',' or ']' after an array element", at: index)
@@ -122,7 +142,7 @@ struct JSONByteParser {
             } else if byte == UInt8(ascii: "]") {
                 index += 1
                 depth -= 1
-                return .array(elements)
+                return .array(values.pop(from: start))
             } else {
                 throw error("expected ',' or ']' after an array element", at: index)
             }
@@ -138,7 +158,8 @@ struct JSONByteParser {
             depth -= 1
             return .object([:])
         }
-        var object = JSONObject()
+        let start = values.count
+        let keyStart = keys.count
         while true {
             guard index < count else {
                 throw error("unexpected end of input, expected a string key", at: index)
@@ -155,8 +176,8 @@ struct JSONByteParser {
                 throw error("expected ':' after an object key", at: index)
             }
             index += 1
-            let value = try parseValue()
-            object[key] = value
+            keys.push(key)
+            values.push(try parseValue())
             skipWhitespace()
             guard index < count else {
                 throw error("unexpected end of input, expected ',' or '}' after an object member", at: index)
@@ -171,11 +192,47 @@ struct JSONByteParser {
             } else if byte == UInt8(ascii: "}") {
                 index += 1
                 depth -= 1
-                return .object(object)
+                return .object(makeObject(valuesFrom: start, keysFrom: keyStart))
             } else {
                 throw error("expected ',' or '}' after an object member", at: index)
             }
         }
+    }
+
+    /// Builds an object from the keys and values pushed since `keyStart` and `start`; of repeated keys the
+    /// last value wins, at the position of the first.
+    private mutating func makeObject(valuesFrom start: Int, keysFrom keyStart: Int) -> JSONObject {
+        let memberCount = values.count - start
+        var unique = true
+        if memberCount <= 16 {
+            var later = keyStart + 1
+            while unique && later < keys.count {
+                let key = keys[later]
+                let length = key.utf8.count
+                var earlier = keyStart
+                while earlier < later {
+                    let other = keys[earlier]
+                    if other.utf8.count == length && other == key {
+                        unique = false
+                        break
+                    }
+                    earlier += 1
+                }
+                later += 1
+            }
+        } else {
+            unique = false
+        }
+        let memberKeys = keys.pop(from: keyStart)
+        let memberValues = values.pop(from: start)
+        if unique {
+            return JSONObject(uncheckedUniqueKeys: memberKeys, values: memberValues)
+        }
+        var object = JSONObject(minimumCapacity: memberCount)
+        for (key, value) in zip(memberKeys, memberValues) {
+            object[key] = value
+        }
+        return object
     }
 
     // MARK: Strings

@@ -59,6 +59,8 @@ extension Evaluator {
     private func arithmetic(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, position: Int) throws(JSONataError)
         -> Value
     {
+        try checkFinite(lhs, position: position)
+        try checkFinite(rhs, position: position)
         if !lhs.isUndefined && !lhs.isNumber {
             throw JSONataError(
                 code: "T2001", message: "The left side of the \"\(op.rawValue)\" operator must evaluate to a number",
@@ -70,18 +72,20 @@ extension Evaluator {
                 position: position, token: op.rawValue)
         }
         guard case .number(let a) = lhs, case .number(let b) = rhs else { return .undefined }
-        let result: Double
         switch op {
-        case .add: result = a + b
-        case .subtract: result = a - b
-        case .multiply: result = a * b
-        case .divide: result = a / b
-        default: result = a.truncatingRemainder(dividingBy: b)
+        case .add: return .number(a + b)
+        case .subtract: return .number(a - b)
+        case .multiply: return .number(a * b)
+        case .divide: return .number(a / b)
+        default: return .number(a.truncatingRemainder(dividingBy: b))
         }
-        guard result.isFinite else {
-            throw JSONataError(code: "D1001", message: "Number out of range: \(result)", position: position)
+    }
+
+    /// An infinite intermediate result (such as `1/0`) may exist, but using it as an operand is an error.
+    private func checkFinite(_ value: Value, position: Int) throws(JSONataError) {
+        if case .number(let number) = value, !number.isFinite, !number.isNaN {
+            throw JSONataError(code: "D1001", message: "Number out of range: \(number)", position: position)
         }
-        return .number(result)
     }
 
     private func compare(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, position: Int) throws(JSONataError) -> Value

@@ -37,17 +37,23 @@ extension Evaluator {
     /// The tuple stream of a path or block marked to carry its bindings, for use as a step of an outer path.
     func evaluateTupleSource(_ node: Node, _ input: Value, _ environment: Frame) throws(JSONataError) -> [Tuple]? {
         guard node.tuple else { return nil }
+        var tuples: [Tuple]?
         switch node.kind {
         case .path(let steps):
-            return try walk(steps, input, environment).tuples
+            tuples = try walk(steps, input, environment).tuples
         case .block(let expressions):
             guard let last = expressions.last else { return nil }
             let scope = Frame(parent: environment)
             for expression in expressions.dropLast() { _ = try evaluate(expression, input, scope) }
-            return try evaluateTupleSource(last, input, scope)
+            tuples = try evaluateTupleSource(last, input, scope)
         default:
             return nil
         }
+        guard var result = tuples else { return nil }
+        for predicate in node.predicates {
+            result = try filterTuples(predicate, result, environment)
+        }
+        return result
     }
 
     private func walk(_ steps: [Node], _ input: Value, _ environment: Frame) throws(JSONataError)
@@ -225,7 +231,7 @@ extension Evaluator {
         return .sequence(results)
     }
 
-    private func filterTuples(_ predicate: Node, _ tuples: [Tuple], _ environment: Frame) throws(JSONataError)
+    func filterTuples(_ predicate: Node, _ tuples: [Tuple], _ environment: Frame) throws(JSONataError)
         -> [Tuple]
     {
         if case .number(let number) = predicate.kind {

@@ -214,7 +214,9 @@ final class Evaluator {
         var subject = input
         if case .array(let array) = input, array.outerWrapper, let first = array.items.first { subject = first }
         var results: [Value] = []
-        for (_, value) in subject.members {
+        // An array's elements are its members, as in JavaScript.
+        let members = subject.isArray ? subject.elements : subject.members.map(\.value)
+        for value in members {
             if value.isArray {
                 flatten(value, into: &results)
             } else {
@@ -286,7 +288,11 @@ final class Evaluator {
         case .undefined: return nil
         case .null: return .null
         case .bool(let bool): return .bool(bool)
-        case .number(let number): return .number(number)
+        case .number(let number):
+            guard number.isFinite else {
+                throw JSONataError(code: "D1001", message: "Number out of range: \(number) cannot be represented in JSON")
+            }
+            return .number(number)
         case .string(let string):
             budget -= string.utf8.count
             if budget < 0 { try checkSize(options.maxOutputSize + 1) }
@@ -297,8 +303,7 @@ final class Evaluator {
             var result: [JSON] = []
             result.reserveCapacity(array.items.count)
             for item in array.items {
-                // Functions inside arrays serialise as empty strings? No: JSON has no functions; they are dropped
-                // from objects and become null... JSONata's reference drops them from output via JSON conversion.
+                // JSON has no functions: they are left out, as JavaScript's JSON conversion does.
                 if let json = try toJSON(item, budget: &budget) { result.append(json) }
             }
             return .array(result)

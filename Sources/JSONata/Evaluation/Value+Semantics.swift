@@ -101,6 +101,7 @@ func string(of value: Value, pretty: Bool = false) throws(JSONataError) -> Strin
     default:
         var subject = value
         if case .array(let array) = value, array.outerWrapper, let first = array.items.first { subject = first }
+        try checkFiniteNumbers(subject)
         var output = ""
         writeJSON(subject, to: &output, indent: pretty ? 0 : nil)
         return output
@@ -109,7 +110,7 @@ func string(of value: Value, pretty: Bool = false) throws(JSONataError) -> Strin
 
 /// A number as JSONata prints it: rounded to 15 significant digits, then in JavaScript's notation.
 func formatJSONataNumber(_ number: Double) -> String {
-    if number == number.rounded(), abs(number) < 1e15 {
+    if number == number.rounded() {
         return JSONNumber.format(number)
     }
     let rounded = Double(JSONNumber.format(number, precision: 15)) ?? number
@@ -125,7 +126,7 @@ private func writeJSON(_ value: Value, to output: inout String, indent: Int?) {
     case .bool(let bool):
         output += bool ? "true" : "false"
     case .number(let number):
-        output += number.isFinite ? formatJSONataNumber(number) : "null"
+        output += formatJSONataNumber(number)
     case .string(let string):
         JSONWriter.appendEscaped(string, to: &output)
     case .array, .jsonArray:
@@ -158,6 +159,20 @@ private func writeJSON(_ value: Value, to output: inout String, indent: Int?) {
         }
         newline(&output, indent)
         output += "}"
+    }
+}
+
+/// JSON has no infinities: a non-finite number inside a structure cannot be written (D1001).
+private func checkFiniteNumbers(_ value: Value) throws(JSONataError) {
+    switch value {
+    case .number(let number) where !number.isFinite:
+        throw JSONataError(code: "D1001", message: "Number out of range: \(number)")
+    case .array(let array):
+        for item in array.items { try checkFiniteNumbers(item) }
+    case .object(let object):
+        for item in object.fields.values { try checkFiniteNumbers(item) }
+    default:
+        break
     }
 }
 

@@ -71,13 +71,12 @@ extension BuiltinFunction {
         BuiltinFunction("contains", "<s-(sf):b>") { (args, context) throws(JSONataError) in
             guard case .string(let text) = args[argument: 0] else { return .undefined }
             switch args[argument: 1] {
+            case .undefined:
+                return .undefined
             case .string(let token):
                 return .bool(indexOf(Array(token.unicodeScalars), in: Array(text.unicodeScalars)) != nil)
-            case .function(.regex(let regex)):
-                let scalars = Array(text.unicodeScalars)
-                return .bool(try context.evaluator.firstMatch(regex, in: scalars, from: 0) != nil)
-            default:
-                throw JSONataError(code: "T0410", message: "Argument 2 of function contains does not match function signature", token: "contains")
+            case let pattern:
+                return .bool(!(try context.evaluator.matches(of: pattern, in: text, limit: 1, functionName: "contains")).isEmpty)
             }
         },
         BuiltinFunction("split", "<s-(sf)n?:a<s>>") { (args, context) throws(JSONataError) in
@@ -105,18 +104,16 @@ extension BuiltinFunction {
                     }
                     parts.append(.string(slice(scalars, Double(start), nil)))
                 }
-            case .function(.regex(let regex)):
+            case .undefined:
+                return .undefined
+            case let pattern:
                 let scalars = Array(text.unicodeScalars)
                 var start = 0
-                var count = 0
-                for match in try context.evaluator.allMatches(regex, in: scalars, limit: limit) {
-                    parts.append(.string(context.evaluator.substring(scalars, start..<match.range.lowerBound)))
-                    start = match.range.upperBound
-                    count += 1
+                for match in try context.evaluator.matches(of: pattern, in: text, limit: limit, functionName: "split") {
+                    parts.append(.string(slice(scalars, Double(start), Double(match.start))))
+                    start = match.end
                 }
-                parts.append(.string(context.evaluator.substring(scalars, start..<scalars.count)))
-            default:
-                throw JSONataError(code: "T0410", message: "Argument 2 of function split does not match function signature", token: "split")
+                parts.append(.string(slice(scalars, Double(start), nil)))
             }
             if let limit, parts.count > limit { parts = Array(parts[..<limit]) }
             return .array(JArray(parts))
@@ -143,17 +140,12 @@ extension BuiltinFunction {
                 }
                 limit = Int(clamping: number.rounded(.down))
             }
-            guard case .function(.regex(let regex)) = args[argument: 1] else {
-                throw JSONataError(code: "T0410", message: "Argument 2 of function match does not match function signature", token: "match")
-            }
-            let scalars = Array(text.unicodeScalars)
             var results: [Value] = []
-            for match in try context.evaluator.allMatches(regex, in: scalars, limit: limit) {
+            for match in try context.evaluator.matches(of: args[argument: 1], in: text, limit: limit, functionName: "match") {
                 let object = JObject()
-                object.fields["match"] = .string(context.evaluator.substring(scalars, match.range))
-                object.fields["index"] = .number(Double(match.range.lowerBound))
-                object.fields["groups"] = .array(
-                    JArray(match.groups.map { $0.map { .string(context.evaluator.substring(scalars, $0)) } ?? .string("") }))
+                object.fields["match"] = .string(match.match)
+                object.fields["index"] = .number(Double(match.start))
+                object.fields["groups"] = .array(JArray(match.groups.map(Value.string)))
                 results.append(.object(object))
             }
             return .sequence(results)
@@ -287,18 +279,18 @@ private func replace(_ args: [Value], _ context: CallContext) throws(JSONataErro
         }
         result += slice(scalars, Double(position), nil)
         return .string(result)
-    case .function(.regex(let regex)):
+    case .function:
         let scalars = Array(text.unicodeScalars)
         var result = ""
         var position = 0
-        for match in try evaluator.allMatches(regex, in: scalars, limit: limit) {
-            result += evaluator.substring(scalars, position..<match.range.lowerBound)
+        for match in try evaluator.matches(of: args[argument: 1], in: text, limit: limit, functionName: "replace") {
+            result += slice(scalars, Double(position), Double(match.start))
             let substitute: Value
             switch replacement {
             case .string(let template):
-                substitute = .string(expandReplacement(template, match, scalars, evaluator))
+                substitute = .string(expandReplacement(template, match))
             case .function(let function):
-                substitute = try evaluator.call(function, [evaluator.matchObject(match, in: scalars)])
+                substitute = try evaluator.call(function, [match.object])
             default:
                 throw JSONataError(code: "T0410", message: "Argument 3 of function replace does not match function signature", token: "replace")
             }
@@ -306,20 +298,20 @@ private func replace(_ args: [Value], _ context: CallContext) throws(JSONataErro
                 throw JSONataError(code: "D3012", message: "Attempted to replace a matched string with a non-string value", token: "replace")
             }
             result += string
-            position = match.range.upperBound
+            position = match.end
             try evaluator.checkSize(result.utf8.count)
         }
-        result += evaluator.substring(scalars, position..<scalars.count)
+        result += slice(scalars, Double(position), nil)
         return .string(result)
+    case .undefined:
+        return .undefined
     default:
         throw JSONataError(code: "T0410", message: "Argument 2 of function replace does not match function signature", token: "replace")
     }
 }
 
 /// Expands `$0`, `$1`... and `$$` in a replacement string.
-private func expandReplacement(_ template: String, _ match: RegexMatch, _ text: [Unicode.Scalar], _ evaluator: Evaluator)
-    -> String
-{
+private func expandReplacement(_ template: String, _ match: MatchResult) -> String {
     let characters = Array(template.unicodeScalars)
     var output = String.UnicodeScalarView()
     var index = 0
@@ -336,7 +328,7 @@ private func expandReplacement(_ template: String, _ match: RegexMatch, _ text: 
             output.append("$")
             index += 2
         } else if next == "0" {
-            output.append(contentsOf: evaluator.substring(text, match.range).unicodeScalars)
+            output.append(contentsOf: match.match.unicodeScalars)
             index += 2
         } else {
             // As many digits as the largest group number has, falling back to fewer when too large.
@@ -349,8 +341,8 @@ private func expandReplacement(_ template: String, _ match: RegexMatch, _ text: 
             }
             if maxDigits > 1, let value = Int(digits), value > groupCount { digits.removeLast() }
             if let group = Int(digits) {
-                if group >= 1 && group <= groupCount, let range = match.groups[group - 1] {
-                    output.append(contentsOf: evaluator.substring(text, range).unicodeScalars)
+                if group >= 1 && group <= groupCount {
+                    output.append(contentsOf: match.groups[group - 1].unicodeScalars)
                 }
                 index += 1 + digits.count
             } else {

@@ -57,6 +57,11 @@ struct Signature: Sendable {
             case "(":
                 guard let close = characters[index...].firstIndex(of: ")") else { throw fail(index) }
                 var accepts: Set<Character> = ["m"]
+                if characters[(index + 1)..<close].contains("<") {
+                    throw JSONataError(
+                        code: "S0402", message: "Choice groups containing parameterized types are not supported",
+                        position: position + index, token: "(")
+                }
                 for choice in characters[(index + 1)..<close] {
                     accepts.insert(choice)
                     if choice == "x" || choice == "j" {

@@ -105,10 +105,8 @@ struct Parser {
             case .end:
                 power = 0
             default:
-                // An operand where an operator belongs.
-                throw JSONataError(
-                    code: "S0201", message: "Syntax error: \"\(token.text)\"", position: token.position,
-                    token: token.text)
+                // An operand where an operator belongs ends the expression; the caller reports what it expected.
+                power = 0
             }
             guard rightBindingPower < power else { break }
             let operatorToken = token
@@ -329,6 +327,7 @@ struct Parser {
         case "~>":
             let right = try expression(power)
             let node = Node(.apply(left, right), position: position)
+            node.keepArray = left.keepArray || right.keepArray
             pushAncestry(node, left)
             pushAncestry(node, right)
             return node
