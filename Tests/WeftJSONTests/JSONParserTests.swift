@@ -71,6 +71,34 @@ func parseError(_ bytes: [UInt8], parser: JSONParser = JSONParser()) -> JSONPars
         #expect(object["b"] == 2)
     }
 
+    @Test func handlesDuplicateKeysInNestedAndLargeObjects() throws {
+        let nested = try JSON(parsing: #"{"a":[1,{"b":1,"c":2,"b":3}],"d":{"e":[{}]},"a":4}"#)
+        #expect(nested == ["a": 4, "d": ["e": [[:] as JSON]] as JSON])
+        #expect(nested.objectValue.map { Array($0.keys) } == ["a", "d"])
+        let members = (0..<40).map { "\"k\($0 % 30)\":\($0)" }.joined(separator: ",")
+        let large = try #require(try JSON(parsing: "{" + members + "}").objectValue)
+        #expect(large.count == 30)
+        #expect(large["k0"] == 30)
+        #expect(large["k9"] == 39)
+        #expect(large["k10"] == 10)
+        #expect(large.keys.first == "k0")
+        #expect(large.keys.last == "k29")
+    }
+
+    @Test func separatesMembersOfSiblingAndNestedContainers() throws {
+        let text = #"[{"a":1,"b":[2,3]},{"a":{"c":[4,{"d":5}]},"b":6},[7,[8,{"e":9}]],{}]"#
+        let value = try JSON(parsing: text)
+        #expect(value.serialized() == text)
+        #expect(value[0]?["b"] == [2, 3])
+        #expect(value[1]?["a"]?["c"]?[1]?["d"] == 5)
+    }
+
+    @Test func recoversFromErrorsInsideOpenContainers() {
+        #expect(parseError(#"[{"a":[1,2,{"b":"#) != nil)
+        #expect(parseError(#"{"a":{"b":{"c":[1,2,3,"x" "y"]}}}"#)?.offset == 26)
+        #expect(parseError(#"[[[[{"a":"long string value here","b":[1,2,3],"#) != nil)
+    }
+
     @Test func keepsMemberOrder() throws {
         let value = try JSON(parsing: #"{"z":1,"a":2,"m":3,"b":4}"#)
         #expect(value.objectValue.map { Array($0.keys) } == ["z", "a", "m", "b"])
