@@ -9,7 +9,8 @@
 /// platform (glibc's `printf` rounds exact ties to even, which JavaScript does not).
 public enum JSONNumber {
     /// The text JavaScript's `String(value)` gives: shortest round-trip digits, no `.0` on integers, fixed
-    /// notation for decimal exponents from -7 to 20 and exponent notation otherwise (`1e+21`, `1e-7`).
+    /// notation when the first significant digit's decimal exponent is from -6 to 20 (`0.000001`,
+    /// `100000000000000000000`) and exponent notation otherwise (`1e-7`, `1e+21`).
     ///
     /// `-0` formats as `0`, NaN as `NaN` and infinities as `Infinity` and `-Infinity`.
     public static func format(_ value: Double) -> String {

@@ -17,7 +17,8 @@
 /// - Containers nested deeper than ``maximumDepth`` are an error.
 public struct JSONParser: Sendable {
     /// The deepest nesting of arrays and objects accepted; the value itself counts as depth 1 when it is a
-    /// container. Defaults to 512.
+    /// container. Defaults to 512. The parser recurses once per level, so keep this modest when parsing on
+    /// threads with small stacks.
     public var maximumDepth: Int
     /// Whether a UTF-8 byte order mark (EF BB BF) at the start of the input is skipped rather than rejected.
     public var skipsByteOrderMark: Bool
