@@ -1,6 +1,16 @@
 extension Evaluator {
     /// Evaluates a path: each step maps over the results of the previous one, and the results are flattened.
     func evaluatePath(_ node: Node, _ steps: [Node], _ input: Value, _ environment: Frame) throws(JSONataError) -> Value {
+        // The common case, a field of one object, needs none of the sequence machinery.
+        if steps.count == 1, node.group == nil, !node.keepSingletonArray, !input.isArray {
+            let step = steps[0]
+            if case .name(let name) = step.kind, step.stages.isEmpty, step.predicates.isEmpty, !step.tuple,
+                step.group == nil, !step.keepArray
+            {
+                let value = lookup(input, name)
+                if case .array = value {} else { return value }
+            }
+        }
         let walked = try walk(steps, input, environment)
         var result: Value
         if let tuples = walked.tuples {

@@ -9,14 +9,18 @@ final class Evaluator {
     private var ticks = 0
     private let deadline: ContinuousClock.Instant?
     private(set) lazy var now: Double = options.clock()
-    private var randomState: UInt64
+    /// Seeded on first use: most evaluations never call `$random()`.
+    private lazy var randomState: UInt64 = options.randomSeed ?? {
+        var generator = SystemRandomNumberGenerator()
+        return generator.next()
+    }()
+    /// The input document, which `$$` names.
+    private var rootInput: Value = .undefined
 
     init(options: EvaluationOptions, hostFunctions: [String: JSONataFunction]) {
         self.options = options
         self.hostFunctions = hostFunctions
         self.deadline = options.timeLimit.map { ContinuousClock.now.advanced(by: $0) }
-        var generator = SystemRandomNumberGenerator()
-        self.randomState = options.randomSeed ?? generator.next()
     }
 
     /// A number in [0, 1) from a SplitMix64 sequence: deterministic when the options give a seed.
@@ -33,7 +37,7 @@ final class Evaluator {
     func run(_ root: Node, input json: JSON?, bindings: [String: JSON]) throws(JSONataError) -> Value {
         let environment = Frame(parent: nil)
         var input: Value = json.map(Value.init) ?? .undefined
-        if !input.isUndefined { environment.bind("$", input) }
+        rootInput = input
         for (name, value) in bindings { environment.bind(name, Value(value)) }
         // An input array is wrapped so that it is treated as one value rather than a sequence of inputs.
         if case .jsonArray(let items) = input {
@@ -131,13 +135,24 @@ final class Evaluator {
                 result = try evaluateCall(procedure, arguments, input, environment, position: node.position)
             }
         case .variable(let name):
-            result = variable(name, input, environment)
+            result = variable(name, node, input, environment)
         case .lambda(let definition):
             result = .function(.lambda(Closure(definition: definition, environment: environment, input: input)))
         case .array(let items):
             result = try evaluateArrayConstructor(node, items, input, environment)
         case .object(let pairs):
-            result = try evaluateGroup(pairs, input, environment, tupleStream: false)
+            if let keys = node.constantKeys, !input.isArray {
+                // Literal keys over one context value: no grouping is needed.
+                let object = JObject()
+                object.fields.reserveCapacity(keys.count)
+                for index in pairs.indices {
+                    let value = try evaluate(pairs[index].value, input, environment)
+                    if !value.isUndefined { object.fields[keys[index]] = value }
+                }
+                result = .object(object)
+            } else {
+                result = try evaluateGroup(pairs, input, environment, tupleStream: false)
+            }
         case .apply(let lhs, let rhs):
             result = try evaluateApplyOperator(lhs, rhs, input, environment, position: node.position)
         case .transform(let location, let update, let delete):
@@ -166,13 +181,14 @@ final class Evaluator {
         return result
     }
 
-    private func variable(_ name: String, _ input: Value, _ environment: Frame) -> Value {
+    private func variable(_ name: String, _ node: Node, _ input: Value, _ environment: Frame) -> Value {
         if name.isEmpty {
             if case .array(let array) = input, array.outerWrapper, let first = array.items.first { return first }
             return input
         }
         if let value = environment.lookup(name) { return value }
-        if let builtin = BuiltinFunction.table[name] { return .function(.builtin(builtin)) }
+        if let builtin = node.builtin { return .function(.builtin(builtin)) }
+        if name == "$" { return rootInput }
         if let host = hostFunctions[name] { return .function(.host(host)) }
         return .undefined
     }

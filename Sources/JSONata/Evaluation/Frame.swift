@@ -15,7 +15,7 @@ final class Frame {
     func lookup(_ name: String) -> Value? {
         var frame: Frame? = self
         while let current = frame {
-            if let value = current.bindings[name] { return value }
+            if !current.bindings.isEmpty, let value = current.bindings[name] { return value }
             frame = current.parent
         }
         return nil

@@ -111,20 +111,6 @@ enum Value {
         }
     }
 
-    /// The signature symbol of the value's type.
-    var typeSymbol: Character {
-        switch self {
-        case .undefined: return "m"
-        case .null: return "l"
-        case .bool: return "b"
-        case .number: return "n"
-        case .string: return "s"
-        case .array, .jsonArray: return "a"
-        case .object, .jsonObject: return "o"
-        case .function: return "f"
-        }
-    }
-
     /// The type name `$type` reports.
     var typeName: String? {
         switch self {

@@ -5,8 +5,8 @@
 /// `-` take the context value when the argument is missing. `a<n>` constrains the element type.
 struct Signature: Sendable {
     struct Parameter: Sendable {
-        /// The type symbols this parameter accepts; `m` stands for a missing (undefined) argument.
-        var accepts: Set<Character>
+        /// The types this parameter accepts, including `missing` for an undefined argument.
+        var accepts: TypeMask
         /// The declared type symbol (`a` for arrays, `(` for unions, otherwise the symbol itself).
         var type: Character
         var optional = false
@@ -18,6 +18,8 @@ struct Signature: Sendable {
 
     var parameters: [Parameter]
     let text: String
+    /// No parameter repeats, so arguments map one to one onto parameters when the counts agree.
+    private var isFixed: Bool { !parameters.contains { $0.repeating } }
 
     /// Parses a signature. `position` is used for error reports.
     init(parsing text: String, position: Int = 0) throws(JSONataError) {
@@ -35,15 +37,15 @@ struct Signature: Sendable {
             if symbol == ":" || symbol == ">" { break }
             switch symbol {
             case "s", "n", "b", "l", "o":
-                parameters.append(Parameter(accepts: [symbol, "m"], type: symbol))
+                parameters.append(Parameter(accepts: [TypeMask(symbol: symbol), .missing], type: symbol))
             case "a":
-                parameters.append(Parameter(accepts: ["a", "s", "n", "b", "l", "f", "o", "m"], type: "a"))
+                parameters.append(Parameter(accepts: .anything, type: "a"))
             case "f":
-                parameters.append(Parameter(accepts: ["f"], type: "f"))
+                parameters.append(Parameter(accepts: .function, type: "f"))
             case "j":
-                parameters.append(Parameter(accepts: ["a", "s", "n", "b", "l", "o", "m"], type: "j"))
+                parameters.append(Parameter(accepts: .json, type: "j"))
             case "x":
-                parameters.append(Parameter(accepts: ["a", "s", "n", "b", "l", "f", "o", "m"], type: "x"))
+                parameters.append(Parameter(accepts: .anything, type: "x"))
             case "-":
                 guard !parameters.isEmpty else { throw fail(index) }
                 parameters[parameters.count - 1].useContext = true
@@ -56,17 +58,17 @@ struct Signature: Sendable {
                 parameters[parameters.count - 1].repeating = true
             case "(":
                 guard let close = characters[index...].firstIndex(of: ")") else { throw fail(index) }
-                var accepts: Set<Character> = ["m"]
+                var accepts: TypeMask = .missing
                 if characters[(index + 1)..<close].contains("<") {
                     throw JSONataError(
                         code: "S0402", message: "Choice groups containing parameterized types are not supported",
                         position: position + index, token: "(")
                 }
                 for choice in characters[(index + 1)..<close] {
-                    accepts.insert(choice)
-                    if choice == "x" || choice == "j" {
-                        accepts.formUnion(["a", "s", "n", "b", "l", "o"])
-                        if choice == "x" { accepts.insert("f") }
+                    switch choice {
+                    case "x": accepts.formUnion(.anything)
+                    case "j": accepts.formUnion(.json)
+                    default: accepts.formUnion(TypeMask(symbol: choice))
                     }
                 }
                 parameters.append(Parameter(accepts: accepts, type: "("))
@@ -103,7 +105,10 @@ struct Signature: Sendable {
     /// Checks `arguments` against the signature and returns them coerced: missing context arguments filled in,
     /// single values wrapped into arrays where an array is expected.
     func validate(_ arguments: [Value], context: Value, functionName: String) throws(JSONataError) -> [Value] {
-        let symbols = arguments.map(\.typeSymbol)
+        if isFixed && arguments.count == parameters.count {
+            if let validated = try validateOneToOne(arguments, functionName: functionName) { return validated }
+        }
+        let symbols = arguments.map(\.typeMask)
         guard let counts = match(symbols, parameter: 0, argument: 0) else {
             throw mismatch(arguments, symbols, functionName: functionName)
         }
@@ -114,7 +119,7 @@ struct Signature: Sendable {
             let count = counts[parameterIndex]
             if count == 0 {
                 if parameter.useContext {
-                    guard parameter.accepts.contains(context.typeSymbol) else {
+                    guard parameter.accepts.contains(context.typeMask) else {
                         throw JSONataError(
                             code: "T0411",
                             message: "Context value is not a compatible type with argument \(argumentIndex + 1) of function \(functionName)",
@@ -147,19 +152,44 @@ struct Signature: Sendable {
         return result
     }
 
+    /// The common case without allocation: as many arguments as parameters, each of an accepted type.
+    /// Returns nil when the general matcher must decide.
+    private func validateOneToOne(_ arguments: [Value], functionName: String) throws(JSONataError) -> [Value]? {
+        var needsWrapping = false
+        for index in parameters.indices {
+            let argument = arguments[index]
+            let parameter = parameters[index]
+            guard parameter.accepts.contains(argument.typeMask) else { return nil }
+            if parameter.type == "a" {
+                if argument.isUndefined { continue }
+                if let subtype = parameter.subtype {
+                    try checkElements(argument, subtype: subtype, index: index, functionName: functionName)
+                }
+                if !argument.isArray { needsWrapping = true }
+            }
+        }
+        guard needsWrapping else { return arguments }
+        var result = arguments
+        for index in parameters.indices where parameters[index].type == "a" {
+            if !result[index].isArray && !result[index].isUndefined { result[index] = .array(JArray([result[index]])) }
+        }
+        return result
+    }
+
     private func checkElements(_ argument: Value, subtype: String, index: Int, functionName: String) throws(JSONataError) {
         let expected = subtype.first!
+        let expectedMask: TypeMask = expected == "x" ? .anything : TypeMask(symbol: expected)
         let ok: Bool
         if argument.isArray {
             let elements = argument.elements
             if let first = elements.first {
-                let firstType = first.typeSymbol
-                ok = (expected == "x" || firstType == expected) && elements.allSatisfy { $0.typeSymbol == firstType }
+                let firstType = first.typeMask
+                ok = expectedMask.contains(firstType) && elements.allSatisfy { $0.typeMask == firstType }
             } else {
                 ok = true
             }
         } else {
-            ok = expected == "x" || argument.typeSymbol == expected
+            ok = expectedMask.contains(argument.typeMask)
         }
         if !ok {
             let typeName: String
@@ -181,7 +211,7 @@ struct Signature: Sendable {
 
     /// Greedy matching with backtracking, as a regular expression over type symbols would do.
     /// Returns how many arguments each parameter takes.
-    private func match(_ symbols: [Character], parameter: Int, argument: Int) -> [Int]? {
+    private func match(_ symbols: [TypeMask], parameter: Int, argument: Int) -> [Int]? {
         if parameter == parameters.count {
             return argument == symbols.count ? [] : nil
         }
@@ -203,7 +233,7 @@ struct Signature: Sendable {
     }
 
     /// Finds the first argument that cannot match, to report it.
-    private func mismatch(_ arguments: [Value], _ symbols: [Character], functionName: String) -> JSONataError {
+    private func mismatch(_ arguments: [Value], _ symbols: [TypeMask], functionName: String) -> JSONataError {
         var goodTo = 0
         for parameterIndex in parameters.indices {
             // Longest prefix of the symbols matched by parameters[0...parameterIndex].
@@ -223,7 +253,7 @@ struct Signature: Sendable {
             token: functionName)
     }
 
-    private func prefixMatches(_ symbols: [Character], upTo last: Int) -> Bool {
+    private func prefixMatches(_ symbols: [TypeMask], upTo last: Int) -> Bool {
         let prefix = Signature(parameters: Array(parameters[0...last]), text: text)
         return prefix.match(symbols, parameter: 0, argument: 0) != nil
     }
@@ -231,5 +261,55 @@ struct Signature: Sendable {
     private init(parameters: [Parameter], text: String) {
         self.parameters = parameters
         self.text = text
+    }
+}
+
+/// A set of JSONata value types, as signatures name them.
+struct TypeMask: OptionSet, Sendable {
+    let rawValue: UInt8
+
+    static let missing = TypeMask(rawValue: 1 << 0)
+    static let null = TypeMask(rawValue: 1 << 1)
+    static let boolean = TypeMask(rawValue: 1 << 2)
+    static let number = TypeMask(rawValue: 1 << 3)
+    static let string = TypeMask(rawValue: 1 << 4)
+    static let array = TypeMask(rawValue: 1 << 5)
+    static let object = TypeMask(rawValue: 1 << 6)
+    static let function = TypeMask(rawValue: 1 << 7)
+    /// `j`: any JSON value, or missing.
+    static let json: TypeMask = [.missing, .null, .boolean, .number, .string, .array, .object]
+    /// `x` (and `a`, which wraps single values): anything.
+    static let anything: TypeMask = [.json, .function]
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// The type for a signature symbol (`s`, `n`, `b`, `l`, `a`, `o`, `f`).
+    init(symbol: Character) {
+        switch symbol {
+        case "s": self = .string
+        case "n": self = .number
+        case "b": self = .boolean
+        case "l": self = .null
+        case "a": self = .array
+        case "o": self = .object
+        case "f": self = .function
+        default: self = []
+        }
+    }
+}
+
+extension Value {
+    /// The value's type as a one-element type set.
+    var typeMask: TypeMask {
+        switch self {
+        case .undefined: return .missing
+        case .null: return .null
+        case .bool: return .boolean
+        case .number: return .number
+        case .string: return .string
+        case .array, .jsonArray: return .array
+        case .object, .jsonObject: return .object
+        case .function: return .function
+        }
     }
 }

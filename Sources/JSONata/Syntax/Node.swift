@@ -66,6 +66,10 @@ final class Node: @unchecked Sendable {
     var ancestor: AncestorSlot?
     /// Parent slots referenced inside this node and not yet resolved to a step.
     var seekingParent: [AncestorSlot] = []
+    /// For a variable naming a built-in function: the function, found once at parse time.
+    var builtin: BuiltinFunction?
+    /// For an object constructor whose keys are distinct string literals: the keys.
+    var constantKeys: [String]?
 
     init(_ kind: Kind, position: Int) {
         self.kind = kind

@@ -136,7 +136,9 @@ struct Parser {
                     token: pattern)
             }
         case .variable(let name):
-            return Node(.variable(name), position: position)
+            let node = Node(.variable(name), position: position)
+            node.builtin = BuiltinFunction.table[name]
+            return node
         case .name(let name):
             return pathNode(Node(.name(name), position: position))
         case .symbol(let symbol):
@@ -211,6 +213,11 @@ struct Parser {
         case "{":
             let pairs = try objectPairs()
             let node = Node(.object(pairs), position: position)
+            let keys = pairs.compactMap { pair -> String? in
+                if case .string(let key) = pair.key.kind { return key }
+                return nil
+            }
+            if keys.count == pairs.count && Set(keys).count == keys.count { node.constantKeys = keys }
             for pair in pairs {
                 pushAncestry(node, pair.key)
                 pushAncestry(node, pair.value)
