@@ -1,14 +1,19 @@
 extension Evaluator {
     /// Evaluates a path: each step maps over the results of the previous one, and the results are flattened.
     func evaluatePath(_ node: Node, _ steps: [Node], _ input: Value, _ environment: Frame) throws(JSONataError) -> Value {
-        // The common case, a field of one object, needs none of the sequence machinery.
-        if steps.count == 1, node.group == nil, !node.keepSingletonArray, !input.isArray {
-            let step = steps[0]
-            if case .name(let name) = step.kind, step.stages.isEmpty, step.predicates.isEmpty, !step.tuple,
-                step.group == nil, !step.keepArray
-            {
-                let value = lookup(input, name)
-                if case .array = value {} else { return value }
+        // The common case, fields of nested objects, needs none of the sequence machinery: walk directly
+        // while every step meets an object, and fall back to the general walk at the first array.
+        if let names = node.fieldNames, case .jsonObject(var object) = input {
+            var index = 0
+            while true {
+                guard let member = object[names[index]] else { return .undefined }
+                index += 1
+                if index == names.count { return Value(member) }
+                guard case .object(let next) = member else {
+                    if case .array = member { break }
+                    return .undefined
+                }
+                object = next
             }
         }
         let walked = try walk(steps, input, environment)

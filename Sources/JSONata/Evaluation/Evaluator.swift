@@ -142,14 +142,7 @@ final class Evaluator {
             result = try evaluateArrayConstructor(node, items, input, environment)
         case .object(let pairs):
             if let keys = node.constantKeys, !input.isArray {
-                // Literal keys over one context value: no grouping is needed.
-                let object = JObject()
-                object.fields.reserveCapacity(keys.count)
-                for index in pairs.indices {
-                    let value = try evaluate(pairs[index].value, input, environment)
-                    if !value.isUndefined { object.fields[keys[index]] = value }
-                }
-                result = .object(object)
+                result = try evaluateLiteralKeyObject(keys, pairs, input, environment)
             } else {
                 result = try evaluateGroup(pairs, input, environment, tupleStream: false)
             }
@@ -165,11 +158,13 @@ final class Evaluator {
             result = .undefined
         }
 
-        for predicate in node.predicates {
-            result = try evaluateFilter(predicate, result, environment)
-        }
-        if let group = node.group, !node.isPath {
-            result = try evaluateGroup(group.pairs, result, environment, tupleStream: false)
+        if !node.predicates.isEmpty || node.group != nil {
+            for predicate in node.predicates {
+                result = try evaluateFilter(predicate, result, environment)
+            }
+            if let group = node.group, !node.isPath {
+                result = try evaluateGroup(group.pairs, result, environment, tupleStream: false)
+            }
         }
 
         if case .array(var array) = result, array.isSequence {
@@ -268,6 +263,39 @@ final class Evaluator {
     }
 
     // MARK: - Constructors
+
+    /// An object constructor with literal keys over one context value: no grouping is needed. When every value
+    /// is plain JSON the object is built as JSON directly, so the result needs no conversion later.
+    private func evaluateLiteralKeyObject(
+        _ keys: [String], _ pairs: [(key: Node, value: Node)], _ input: Value, _ environment: Frame
+    ) throws(JSONataError) -> Value {
+        var values: [JSON] = []
+        values.reserveCapacity(keys.count)
+        var presentKeys: [String] = []
+        presentKeys.reserveCapacity(keys.count)
+        for index in pairs.indices {
+            let value = try evaluate(pairs[index].value, input, environment)
+            if value.isUndefined { continue }
+            guard let json = value.plainJSON else {
+                return try evaluateGroupFallback(keys, pairs, input, environment)
+            }
+            values.append(json)
+            presentKeys.append(keys[index])
+        }
+        return .jsonObject(JSONObject(uncheckedUniqueKeys: presentKeys, values: values))
+    }
+
+    private func evaluateGroupFallback(
+        _ keys: [String], _ pairs: [(key: Node, value: Node)], _ input: Value, _ environment: Frame
+    ) throws(JSONataError) -> Value {
+        let object = JObject()
+        object.fields.reserveCapacity(keys.count)
+        for index in pairs.indices {
+            let value = try evaluate(pairs[index].value, input, environment)
+            if !value.isUndefined { object.fields[keys[index]] = value }
+        }
+        return .object(object)
+    }
 
     private func evaluateArrayConstructor(_ node: Node, _ items: [Node], _ input: Value, _ environment: Frame)
         throws(JSONataError) -> Value

@@ -1,6 +1,7 @@
 /// A scope of variable bindings. Lambdas capture the frame they were defined in.
 final class Frame {
-    private var bindings: [String: Value] = [:]
+    /// Unchecked exclusivity: a frame belongs to one evaluation on one thread, and reads are hot.
+    @exclusivity(unchecked) private var bindings: [String: Value] = [:]
     let parent: Frame?
 
     init(parent: Frame?) {

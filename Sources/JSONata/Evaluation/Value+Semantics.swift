@@ -42,8 +42,10 @@ extension Value {
         case (.bool(let a), .bool(let b)): return a == b
         case (.number(let a), .number(let b)): return a == b
         case (.string(let a), .string(let b)): return a == b
-        case (.jsonArray(let a), .jsonArray(let b)): return a == b
-        case (.jsonObject(let a), .jsonObject(let b)): return a == b
+        case (.jsonArray(let a), .jsonArray(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy(jsonEqual)
+        case (.jsonObject(let a), .jsonObject(let b)):
+            return jsonEqual(.object(a), .object(b))
         case (.object(let a), .object(let b)) where a === b: return true
         default:
             if isArray && other.isArray {
@@ -62,6 +64,36 @@ extension Value {
                 return true
             }
             return false
+        }
+    }
+
+    /// The value as JSON when it holds no functions (nil otherwise); undefined members are left out.
+    var plainJSON: JSON? {
+        switch self {
+        case .undefined, .function: return nil
+        case .null: return .null
+        case .bool(let value): return .bool(value)
+        case .number(let value): return value.isFinite ? .number(value) : nil
+        case .string(let value): return .string(value)
+        case .jsonArray(let value): return .array(value)
+        case .jsonObject(let value): return .object(value)
+        case .array(let array):
+            var result: [JSON] = []
+            result.reserveCapacity(array.items.count)
+            for item in array.items {
+                if item.isUndefined { continue }
+                guard let json = item.plainJSON else { return nil }
+                result.append(json)
+            }
+            return .array(result)
+        case .object(let object):
+            var result = JSONObject(minimumCapacity: object.fields.count)
+            for (key, value) in object.fields {
+                if value.isUndefined { continue }
+                guard let json = value.plainJSON else { return nil }
+                result[key] = json
+            }
+            return .object(result)
         }
     }
 
@@ -180,4 +212,20 @@ private func newline(_ output: inout String, _ level: Int?) {
     guard let level else { return }
     output += "\n"
     output += String(repeating: " ", count: level * 2)
+}
+
+/// Deep equality of JSON values in which the order of object members does not matter.
+func jsonEqual(_ a: JSON, _ b: JSON) -> Bool {
+    switch (a, b) {
+    case (.array(let x), .array(let y)):
+        return x.count == y.count && zip(x, y).allSatisfy(jsonEqual)
+    case (.object(let x), .object(let y)):
+        guard x.count == y.count else { return false }
+        for (key, value) in x {
+            guard let other = y[key], jsonEqual(value, other) else { return false }
+        }
+        return true
+    default:
+        return a == b
+    }
 }

@@ -151,7 +151,8 @@ struct JArray {
 
 /// An object built during evaluation. A reference type so that a transform can update matched objects.
 final class JObject {
-    var fields: OrderedDictionary<String, Value>
+    /// Unchecked exclusivity: an object belongs to one evaluation on one thread, and reads are hot.
+    @exclusivity(unchecked) var fields: OrderedDictionary<String, Value>
 
     init(_ fields: OrderedDictionary<String, Value> = [:]) {
         self.fields = fields

@@ -3,6 +3,8 @@
 /// The parser builds nodes and its post-processing pass annotates them (path steps, predicates, bindings,
 /// ancestry). After `JSONataExpression.init` returns, nothing mutates a node again: that is why sharing a
 /// compiled expression between threads is safe, and why the class is marked `@unchecked Sendable`.
+/// For the same reason the stored properties opt out of dynamic exclusivity checks
+/// (`@exclusivity(unchecked)`), which would otherwise cost a runtime call on every read in the evaluator.
 final class Node: @unchecked Sendable {
     enum Kind {
         case string(String)
@@ -39,37 +41,39 @@ final class Node: @unchecked Sendable {
         case transform(location: Node, update: Node, delete: Node?)
     }
 
-    var kind: Kind
+    @exclusivity(unchecked) var kind: Kind
     /// Character offset (end of the token that introduced the node), for error messages.
-    var position: Int
+    @exclusivity(unchecked) var position: Int
 
     // Annotations made by post-processing.
     /// Predicates `[...]` on a node that is not a path step.
-    var predicates: [Node] = []
+    @exclusivity(unchecked) var predicates: [Node] = []
     /// Predicates and index bindings on a path step, applied in order.
-    var stages: [Stage] = []
+    @exclusivity(unchecked) var stages: [Stage] = []
     /// Group-by `{...}` applied to the node's result.
-    var group: GroupBy?
+    @exclusivity(unchecked) var group: GroupBy?
     /// `[]` after the node: keep a singleton result as an array.
-    var keepArray = false
+    @exclusivity(unchecked) var keepArray = false
     /// On a path: some step had `[]`.
-    var keepSingletonArray = false
+    @exclusivity(unchecked) var keepSingletonArray = false
     /// An array constructor that is the first or last step of a path: not flattened.
-    var isConstructedArray = false
+    @exclusivity(unchecked) var isConstructedArray = false
     /// `@$name` context binding on a step.
-    var focus: String?
+    @exclusivity(unchecked) var focus: String?
     /// `#$name` position binding on a step.
-    var index: String?
+    @exclusivity(unchecked) var index: String?
     /// The step (or path) runs in tuple-stream mode, carrying variable bindings with each item.
-    var tuple = false
+    @exclusivity(unchecked) var tuple = false
     /// The parent slot this step binds its input to, for `%`.
-    var ancestor: AncestorSlot?
+    @exclusivity(unchecked) var ancestor: AncestorSlot?
     /// Parent slots referenced inside this node and not yet resolved to a step.
-    var seekingParent: [AncestorSlot] = []
+    @exclusivity(unchecked) var seekingParent: [AncestorSlot] = []
     /// For a variable naming a built-in function: the function, found once at parse time.
-    var builtin: BuiltinFunction?
+    @exclusivity(unchecked) var builtin: BuiltinFunction?
     /// For an object constructor whose keys are distinct string literals: the keys.
-    var constantKeys: [String]?
+    @exclusivity(unchecked) var constantKeys: [String]?
+    /// For a path of plain field names (no predicates, bindings, grouping or `[]`): the names.
+    @exclusivity(unchecked) var fieldNames: [String]?
 
     init(_ kind: Kind, position: Int) {
         self.kind = kind
@@ -154,4 +158,45 @@ enum BinaryOperator: String, Sendable {
     case range = ".."
     case coalesce = "??"
     case elvis = "?:"
+}
+
+extension Node {
+    /// The direct children of the node, in evaluation order.
+    var children: [Node] {
+        var result: [Node] = []
+        switch kind {
+        case .string, .number, .value, .regex, .name, .variable, .wildcard, .descendant, .parent, .placeholder:
+            break
+        case .path(let steps): result = steps
+        case .binary(_, let lhs, let rhs), .apply(let lhs, let rhs): result = [lhs, rhs]
+        case .negate(let operand): result = [operand]
+        case .array(let items), .block(let items): result = items
+        case .object(let pairs): result = pairs.flatMap { [$0.key, $0.value] }
+        case .condition(let test, let then, let otherwise): result = [test, then] + (otherwise.map { [$0] } ?? [])
+        case .bind(_, let value): result = [value]
+        case .call(let procedure, let arguments, _): result = [procedure] + arguments
+        case .lambda(let definition): result = [definition.body]
+        case .sort(let terms): result = terms.map(\.expression)
+        case .transform(let location, let update, let delete): result = [location, update] + (delete.map { [$0] } ?? [])
+        }
+        result += predicates
+        for case .filter(let predicate) in stages { result.append(predicate) }
+        if let group { result += group.pairs.flatMap { [$0.key, $0.value] } }
+        return result
+    }
+
+    /// Precomputes what the evaluator's fast paths need, once the tree is complete.
+    func prepareForEvaluation() {
+        if case .path(let steps) = kind, group == nil, !keepSingletonArray, !tuple {
+            var names: [String] = []
+            for step in steps {
+                guard case .name(let name) = step.kind, step.stages.isEmpty, step.predicates.isEmpty, !step.tuple,
+                    step.group == nil, !step.keepArray, step.focus == nil, step.index == nil
+                else { break }
+                names.append(name)
+            }
+            if names.count == steps.count { fieldNames = names }
+        }
+        for child in children { child.prepareForEvaluation() }
+    }
 }

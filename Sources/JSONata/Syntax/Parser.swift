@@ -37,6 +37,7 @@ struct Parser {
                 code: "S0217", message: "The object representing the 'parent' cannot be derived from this expression",
                 position: root.position, token: root.typeName)
         }
+        root.prepareForEvaluation()
         return root
     }
 
