@@ -139,7 +139,8 @@ extension Evaluator {
         case .composition(let first, let second):
             let intermediate = try apply(.function(first.function), arguments, input: input, environment: Frame(parent: nil))
             return try apply(.function(second.function), [intermediate], input: input, environment: Frame(parent: nil))
-        case .host(let host):
+        case .host(let box):
+            let host = box.function
             var values = arguments
             if let signature = host.signature {
                 values = try signature.validate(arguments, context: input, functionName: host.name)

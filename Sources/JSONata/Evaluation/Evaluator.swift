@@ -184,7 +184,7 @@ final class Evaluator {
         if let value = environment.lookup(name) { return value }
         if let builtin = node.builtin { return .function(.builtin(builtin)) }
         if name == "$" { return rootInput }
-        if let host = hostFunctions[name] { return .function(.host(host)) }
+        if let host = hostFunctions[name] { return .function(.host(HostFunction(host))) }
         return .undefined
     }
 

@@ -7,7 +7,7 @@ enum FunctionValue {
     case transform(TransformClosure)
     /// `f ~> g` where both are functions: a function that applies `f`, then `g`.
     case composition(FunctionBox, FunctionBox)
-    case host(JSONataFunction)
+    case host(HostFunction)
 
     /// How many arguments a higher-order function passes to this function.
     var arity: Int {
@@ -18,7 +18,7 @@ enum FunctionValue {
         case .regex: return 1
         case .transform: return 1
         case .composition: return 1
-        case .host(let function): return function.arity
+        case .host(let host): return host.function.arity
         }
     }
 }
@@ -66,4 +66,10 @@ final class TransformClosure {
         self.delete = delete
         self.environment = environment
     }
+}
+
+/// A host function as a value, boxed so that function values stay one reference wide.
+final class HostFunction {
+    let function: JSONataFunction
+    init(_ function: JSONataFunction) { self.function = function }
 }

@@ -1,5 +1,5 @@
-/// A function of JSONata's standard library.
-struct BuiltinFunction: Sendable {
+/// A function of JSONata's standard library. A class, so that a function value is one reference wide.
+final class BuiltinFunction: Sendable {
     typealias Implementation = @Sendable ([Value], CallContext) throws(JSONataError) -> Value
 
     let name: String

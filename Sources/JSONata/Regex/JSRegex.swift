@@ -16,7 +16,7 @@
 /// `\N` naming a group that does not exist is a syntax error rather than an octal character), the `u`, `y`,
 /// `d` and `v` flags, and duplicate group names. Results were checked against node on several thousand
 /// random patterns.
-struct JSRegex: Sendable {
+final class JSRegex: Sendable {
     /// The pattern as written, without the slashes.
     let pattern: String
     /// The flags as written.
