@@ -21,8 +21,9 @@ let package = Package(
         ),
         .target(
             name: "JSONata",
-            dependencies: ["WeftJSON", .product(name: "Collections", package: "swift-collections")]
+            dependencies: ["WeftJSON", "CStackBounds", .product(name: "Collections", package: "swift-collections")]
         ),
+        .target(name: "CStackBounds"),
         .target(
             name: "JSONataSuite",
             dependencies: ["JSONata", "WeftJSON"]
@@ -35,7 +36,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "WeftJSONTests", dependencies: ["WeftJSON"]),
-        .testTarget(name: "JSONataTests", dependencies: ["JSONata", "JSONataSuite", "WeftJSON"]),
+        .testTarget(
+            name: "JSONataTests",
+            dependencies: ["JSONata", "JSONataSuite", "WeftJSON"],
+            exclude: ["Conformance/known-failures.txt"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

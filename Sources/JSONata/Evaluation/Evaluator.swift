@@ -8,6 +8,7 @@ final class Evaluator {
     private var depth = 0
     private var ticks = 0
     private let deadline: ContinuousClock.Instant?
+    private let stackGuard = NativeStack.guardAddress() ?? 0
     private(set) lazy var now: Double = options.clock()
     /// Seeded on first use: most evaluations never call `$random()`.
     private lazy var randomState: UInt64 = options.randomSeed ?? {
@@ -53,7 +54,7 @@ final class Evaluator {
     @inline(__always)
     private func enter() throws(JSONataError) {
         depth += 1
-        if depth > options.maxDepth {
+        if depth > options.maxDepth || NativeStack.currentAddress() < stackGuard {
             throw JSONataError(
                 code: "U1001",
                 message: "Stack overflow error: Check for non-terminating recursive function. Consider rewriting as tail-recursive.")

@@ -7,6 +7,7 @@ struct Parser {
     private var lexer: Lexer
     private var token: Token
     private var ancestorCount = 0
+    private let stackGuard = NativeStack.guardAddress() ?? 0
     private var ancestors: [AncestorSlot] = []
 
     /// Left binding powers of the infix operators. Terminators and prefix-only symbols (`]`, `)`, `}`, `,`,
@@ -95,6 +96,10 @@ struct Parser {
     // MARK: - Expressions
 
     mutating func expression(_ rightBindingPower: Int) throws(JSONataError) -> Node {
+        if NativeStack.currentAddress() < stackGuard {
+            throw JSONataError(
+                code: "U1001", message: "The expression is nested too deeply to parse", position: token.position)
+        }
         let first = token
         try advance(operandNext: false)
         var left = try prefix(first)
