@@ -92,7 +92,8 @@ public struct SuiteRunner: Sendable {
         }
         return SuiteCase(
             name: name, expression: expression, input: input, bindings: bindings, expectation: expectation,
-            timeLimit: entry["timelimit"]?.numberValue.map { Int($0) }, depth: entry["depth"]?.numberValue.map { Int($0) })
+            timeLimit: entry["timelimit"]?.numberValue.map { Int($0) },
+            depth: entry["depth"]?.numberValue.map { Int($0) })
     }
 
     /// Runs one case.
@@ -146,7 +147,9 @@ public struct SuiteRunner: Sendable {
             if unordered {
                 var remaining = b
                 for item in a {
-                    guard let index = remaining.firstIndex(where: { matches(item, $0, unordered: true) }) else { return false }
+                    guard let index = remaining.firstIndex(where: { matches(item, $0, unordered: true) }) else {
+                        return false
+                    }
                     remaining.remove(at: index)
                 }
                 return true

@@ -18,7 +18,8 @@ extension Evaluator {
     ) throws(JSONataError) -> Value {
         let function = try evaluate(procedure, input, environment)
         let name = procedureName(procedure)
-        if function.isUndefined, procedure.isPath, environment.lookup(name) != nil || BuiltinFunction.table[name] != nil {
+        if function.isUndefined, procedure.isPath, environment.lookup(name) != nil || BuiltinFunction.table[name] != nil
+        {
             throw JSONataError(
                 code: "T1005", message: "Attempted to invoke a non-function. Did you mean \"$\(name)\"?",
                 position: position, token: name)
@@ -53,7 +54,9 @@ extension Evaluator {
         let function = try evaluate(procedure, input, environment)
         let name = procedureName(procedure)
         guard case .function(let callee) = function else {
-            if function.isUndefined, procedure.isPath, environment.lookup(name) != nil || BuiltinFunction.table[name] != nil {
+            if function.isUndefined, procedure.isPath,
+                environment.lookup(name) != nil || BuiltinFunction.table[name] != nil
+            {
                 throw JSONataError(
                     code: "T1007", message: "Attempted to partially apply a non-function. Did you mean \"$\(name)\"?",
                     position: position, token: name)
@@ -78,7 +81,8 @@ extension Evaluator {
                 values.append(try evaluate(argument, thunk.input, thunk.environment))
             }
             do throws(JSONataError) {
-                result = try applyOnce(next, values, input: input, environment: environment, name: procedureName(procedure))
+                result = try applyOnce(
+                    next, values, input: input, environment: environment, name: procedureName(procedure))
             } catch {
                 var error = error
                 if error.position == nil { error.position = thunk.definition.body.position }
@@ -98,7 +102,8 @@ extension Evaluator {
         _ function: Value, _ arguments: [Value], input: Value, environment: Frame, name: String
     ) throws(JSONataError) -> Value {
         guard case .function(let callee) = function else {
-            throw JSONataError(code: "T1006", message: "Attempted to invoke a non-function", token: name.isEmpty ? nil : name)
+            throw JSONataError(
+                code: "T1006", message: "Attempted to invoke a non-function", token: name.isEmpty ? nil : name)
         }
         switch callee {
         case .lambda(let closure):
@@ -114,30 +119,35 @@ extension Evaluator {
             return try evaluate(definition.body, closure.input, frame)
         case .builtin(let builtin):
             let values = try builtin.signature.validate(arguments, context: input, functionName: builtin.name)
-            return try builtin.implementation(values, CallContext(evaluator: self, input: input, environment: environment))
+            return try builtin.implementation(
+                values, CallContext(evaluator: self, input: input, environment: environment))
         case .partial(let partial):
             var values: [Value] = []
             var supplied = arguments.makeIterator()
             for argument in partial.arguments {
                 values.append(argument ?? supplied.next() ?? .undefined)
             }
-            return try apply(.function(partial.function), values, input: input, environment: Frame(parent: nil), name: name)
+            return try apply(
+                .function(partial.function), values, input: input, environment: Frame(parent: nil), name: name)
         case .regex(let regex):
             guard let first = arguments.first else { return .undefined }
             guard case .string(let text) = first else {
                 if first.isUndefined { return .undefined }
-                throw JSONataError(code: "T0410", message: "Argument 1 of a regular expression must be a string", token: name)
+                throw JSONataError(
+                    code: "T0410", message: "Argument 1 of a regular expression must be a string", token: name)
             }
             let scalars = Array(text.unicodeScalars)
             guard let match = try firstMatch(regex, in: scalars, from: 0) else { return .undefined }
             return matchObject(match, in: scalars)
         case .transform(let transform):
             guard arguments.count <= 1 else {
-                throw JSONataError(code: "T0410", message: "Argument 2 of function transform does not match function signature")
+                throw JSONataError(
+                    code: "T0410", message: "Argument 2 of function transform does not match function signature")
             }
             return try applyTransform(transform, arguments.first ?? input)
         case .composition(let first, let second):
-            let intermediate = try apply(.function(first.function), arguments, input: input, environment: Frame(parent: nil))
+            let intermediate = try apply(
+                .function(first.function), arguments, input: input, environment: Frame(parent: nil))
             return try apply(.function(second.function), [intermediate], input: input, environment: Frame(parent: nil))
         case .host(let box):
             let host = box.function
@@ -188,7 +198,8 @@ extension Evaluator {
                     guard update.isObject else {
                         throw JSONataError(
                             code: "T2011",
-                            message: "The insert/update clause of the transform expression must evaluate to an object: \(describe(update))",
+                            message:
+                                "The insert/update clause of the transform expression must evaluate to an object: \(describe(update))",
                             position: transform.update.position)
                     }
                     if case .object(let target) = match {
@@ -202,7 +213,8 @@ extension Evaluator {
                     guard names.allSatisfy(\.isString) else {
                         throw JSONataError(
                             code: "T2012",
-                            message: "The delete clause of the transform expression must evaluate to a string or array of strings: \(describe(deletions))",
+                            message:
+                                "The delete clause of the transform expression must evaluate to a string or array of strings: \(describe(deletions))",
                             position: deleteNode.position)
                     }
                     if case .object(let target) = match {
@@ -239,11 +251,14 @@ extension Evaluator {
     /// Runs a regex search, turning the step budget into JSONata's error.
     func firstMatch(_ regex: JSRegex, in text: [Unicode.Scalar], from start: Int) throws(JSONataError) -> RegexMatch? {
         do throws(RegexBudgetExceeded) {
-            return try regex.firstMatch(in: text, from: start, limits: RegexLimits.default.scaled(forInputLength: text.count))
+            return try regex.firstMatch(
+                in: text, from: start, limits: RegexLimits.default.scaled(forInputLength: text.count))
         } catch {
             throw JSONataError(
                 code: "U1003",
-                message: "The regular expression /\(regex.pattern)/ took too many steps (more than \(error.steps)); it may backtrack catastrophically")
+                message:
+                    "The regular expression /\(regex.pattern)/ took too many steps (more than \(error.steps)); it may backtrack catastrophically"
+            )
         }
     }
 

@@ -70,7 +70,8 @@ extension Evaluator {
 
     private func duplicateKey(_ key: String, _ node: Node) -> JSONataError {
         JSONataError(
-            code: "D1009", message: "Multiple key definitions evaluate to same key: \"\(key)\"", position: node.position,
+            code: "D1009", message: "Multiple key definitions evaluate to same key: \"\(key)\"",
+            position: node.position,
             token: key)
     }
 
@@ -137,7 +138,8 @@ extension Evaluator {
             default:
                 throw JSONataError(
                     code: "T2007",
-                    message: "Type mismatch when comparing values \(describe(left)) and \(describe(right)) in order-by clause",
+                    message:
+                        "Type mismatch when comparing values \(describe(left)) and \(describe(right)) in order-by clause",
                     position: term.expression.position)
             }
             if order == 0 { continue }

@@ -95,7 +95,8 @@ extension Evaluator {
         if (!lhs.isUndefined && !lhsComparable) || (!rhs.isUndefined && !rhsComparable) {
             throw JSONataError(
                 code: "T2010",
-                message: "The expressions either side of operator \"\(op.rawValue)\" must evaluate to numeric or string values",
+                message:
+                    "The expressions either side of operator \"\(op.rawValue)\" must evaluate to numeric or string values",
                 position: position, token: op.rawValue)
         }
         if lhs.isUndefined || rhs.isUndefined { return .undefined }
@@ -108,7 +109,8 @@ extension Evaluator {
         default:
             throw JSONataError(
                 code: "T2009",
-                message: "The values \(describe(lhs)) and \(describe(rhs)) either side of operator \"\(op.rawValue)\" must be of the same data type",
+                message:
+                    "The values \(describe(lhs)) and \(describe(rhs)) either side of operator \"\(op.rawValue)\" must be of the same data type",
                 position: position, token: op.rawValue)
         }
         switch op {
@@ -136,7 +138,8 @@ extension Evaluator {
         if size > 10_000_000 {
             throw JSONataError(
                 code: "D2014",
-                message: "The size of the sequence allocated by the range operator (..) must not exceed 1e7.  Attempted to allocate \(formatNumberForMessage(size)).",
+                message:
+                    "The size of the sequence allocated by the range operator (..) must not exceed 1e7.  Attempted to allocate \(formatNumberForMessage(size)).",
                 position: position, token: "..")
         }
         try checkSize(Int(size))

@@ -1,6 +1,7 @@
 extension Evaluator {
     /// Evaluates a path: each step maps over the results of the previous one, and the results are flattened.
-    func evaluatePath(_ node: Node, _ steps: [Node], _ input: Value, _ environment: Frame) throws(JSONataError) -> Value {
+    func evaluatePath(_ node: Node, _ steps: [Node], _ input: Value, _ environment: Frame) throws(JSONataError) -> Value
+    {
         // The common case, fields of nested objects, needs none of the sequence machinery: walk directly
         // while every step meets an object, and fall back to the general walk at the first array.
         if let names = node.fieldNames, case .jsonObject(var object) = input {

@@ -11,10 +11,12 @@ final class Evaluator {
     private let stackGuard = NativeStack.guardAddress() ?? 0
     private(set) lazy var now: Double = options.clock()
     /// Seeded on first use: most evaluations never call `$random()`.
-    private lazy var randomState: UInt64 = options.randomSeed ?? {
-        var generator = SystemRandomNumberGenerator()
-        return generator.next()
-    }()
+    private lazy var randomState: UInt64 =
+        options.randomSeed
+        ?? {
+            var generator = SystemRandomNumberGenerator()
+            return generator.next()
+        }()
     /// The input document, which `$$` names.
     private var rootInput: Value = .undefined
 
@@ -57,7 +59,9 @@ final class Evaluator {
         if depth > options.maxDepth || NativeStack.currentAddress() < stackGuard {
             throw JSONataError(
                 code: "U1001",
-                message: "Stack overflow error: Check for non-terminating recursive function. Consider rewriting as tail-recursive.")
+                message:
+                    "Stack overflow error: Check for non-terminating recursive function. Consider rewriting as tail-recursive."
+            )
         }
         ticks &+= 1
         if ticks & 0x3FF == 0 { try checkTime() }
@@ -131,7 +135,8 @@ final class Evaluator {
             result = .function(.regex(regex))
         case .call(let procedure, let arguments, let partial):
             if partial {
-                result = try evaluatePartialApplication(procedure, arguments, input, environment, position: node.position)
+                result = try evaluatePartialApplication(
+                    procedure, arguments, input, environment, position: node.position)
             } else {
                 result = try evaluateCall(procedure, arguments, input, environment, position: node.position)
             }
@@ -151,7 +156,8 @@ final class Evaluator {
             result = try evaluateApplyOperator(lhs, rhs, input, environment, position: node.position)
         case .transform(let location, let update, let delete):
             result = .function(
-                .transform(TransformClosure(location: location, update: update, delete: delete, environment: environment)))
+                .transform(
+                    TransformClosure(location: location, update: update, delete: delete, environment: environment)))
         case .sort:
             // A sort is always a path step, evaluated by the path.
             result = input
@@ -335,7 +341,8 @@ final class Evaluator {
         case .bool(let bool): return .bool(bool)
         case .number(let number):
             guard number.isFinite else {
-                throw JSONataError(code: "D1001", message: "Number out of range: \(number) cannot be represented in JSON")
+                throw JSONataError(
+                    code: "D1001", message: "Number out of range: \(number) cannot be represented in JSON")
             }
             return .number(number)
         case .string(let string):

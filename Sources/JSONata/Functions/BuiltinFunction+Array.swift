@@ -26,7 +26,8 @@ extension BuiltinFunction {
             } else {
                 throw JSONataError(
                     code: "D3070",
-                    message: "The single argument form of the sort function can only be applied to an array of strings or an array of numbers.  Use the second argument to specify a comparison function",
+                    message:
+                        "The single argument form of the sort function can only be applied to an array of strings or an array of numbers.  Use the second argument to specify a comparison function",
                     token: "sort")
             }
             return .array(JArray(sorted))

@@ -44,7 +44,8 @@ extension BuiltinFunction {
             }
             guard let found else {
                 throw JSONataError(
-                    code: "D3139", message: "The $single() function expected exactly 1 matching result.  Instead it matched 0.",
+                    code: "D3139",
+                    message: "The $single() function expected exactly 1 matching result.  Instead it matched 0.",
                     token: "single")
             }
             return found

@@ -9,7 +9,8 @@ extension BuiltinFunction {
             case .bool(let bool): return .number(bool ? 1 : 0)
             case .string(let text):
                 if let number = parseJSONataNumber(text) { return .number(number) }
-                throw JSONataError(code: "D3030", message: "Unable to cast value to a number: \"\(text)\"", token: "number")
+                throw JSONataError(
+                    code: "D3030", message: "Unable to cast value to a number: \"\(text)\"", token: "number")
             default:
                 throw JSONataError(code: "D3030", message: "Unable to cast value to a number", token: "number")
             }
@@ -31,7 +32,8 @@ extension BuiltinFunction {
             guard result.isFinite else {
                 throw JSONataError(
                     code: "D3061",
-                    message: "The power function has resulted in a value that cannot be represented as a JSON number: base=\(formatJSONataNumber(base)), exponent=\(formatJSONataNumber(exponent))",
+                    message:
+                        "The power function has resulted in a value that cannot be represented as a JSON number: base=\(formatJSONataNumber(base)), exponent=\(formatJSONataNumber(exponent))",
                     token: "power")
             }
             return .number(result)
@@ -39,7 +41,10 @@ extension BuiltinFunction {
         BuiltinFunction("sqrt", "<n-:n>") { (args, _) throws(JSONataError) in
             guard case .number(let number) = args[argument: 0] else { return .undefined }
             guard number >= 0 else {
-                throw JSONataError(code: "D3060", message: "The sqrt function cannot be applied to a negative number: \(formatJSONataNumber(number))", token: "sqrt")
+                throw JSONataError(
+                    code: "D3060",
+                    message: "The sqrt function cannot be applied to a negative number: \(formatJSONataNumber(number))",
+                    token: "sqrt")
             }
             return .number(number.squareRoot())
         },
@@ -63,7 +68,10 @@ extension BuiltinFunction {
                 radix = Int(clamping: roundHalfEven(requested, precision: 0))
             }
             guard (2...36).contains(radix) else {
-                throw JSONataError(code: "D3100", message: "The radix of the formatBase function must be between 2 and 36.  It was given \(radix)", token: "formatBase")
+                throw JSONataError(
+                    code: "D3100",
+                    message: "The radix of the formatBase function must be between 2 and 36.  It was given \(radix)",
+                    token: "formatBase")
             }
             let value = roundHalfEven(number, precision: 0)
             guard abs(value) < 9.007_199_254_740_992e15 else {

@@ -54,7 +54,9 @@ extension BuiltinFunction {
         },
         BuiltinFunction("assert", "<bs?:x>") { (args, _) throws(JSONataError) in
             guard case .bool(let condition) = args[argument: 0] else {
-                throw JSONataError(code: "T0410", message: "Argument 1 of function assert does not match function signature", token: "assert")
+                throw JSONataError(
+                    code: "T0410", message: "Argument 1 of function assert does not match function signature",
+                    token: "assert")
             }
             if !condition {
                 var message = "$assert() statement failed"
@@ -75,7 +77,11 @@ private func spread(_ value: Value) -> Value {
         var results: [Value] = []
         for item in value.elements {
             let spreadItem = spread(item)
-            if spreadItem.isArray { results.append(contentsOf: spreadItem.elements) } else if !spreadItem.isUndefined { results.append(spreadItem) }
+            if spreadItem.isArray {
+                results.append(contentsOf: spreadItem.elements)
+            } else if !spreadItem.isUndefined {
+                results.append(spreadItem)
+            }
         }
         return .sequence(results)
     case .object, .jsonObject:
@@ -87,7 +93,8 @@ private func spread(_ value: Value) -> Value {
 
 /// The arguments a higher-order function passes: the value, then the index or key and the whole collection
 /// if the function declares that many parameters.
-func higherOrderArguments(_ function: FunctionValue, _ value: Value, _ position: Value, _ collection: Value) -> [Value] {
+func higherOrderArguments(_ function: FunctionValue, _ value: Value, _ position: Value, _ collection: Value) -> [Value]
+{
     let arity = function.arity
     var arguments = [value]
     if arity >= 2 { arguments.append(position) }

@@ -76,7 +76,8 @@ extension BuiltinFunction {
             case .string(let token):
                 return .bool(indexOf(Array(token.unicodeScalars), in: Array(text.unicodeScalars)) != nil)
             case let pattern:
-                return .bool(!(try context.evaluator.matches(of: pattern, in: text, limit: 1, functionName: "contains")).isEmpty)
+                return .bool(
+                    !(try context.evaluator.matches(of: pattern, in: text, limit: 1, functionName: "contains")).isEmpty)
             }
         },
         BuiltinFunction("split", "<s-(sf)n?:a<s>>") { (args, context) throws(JSONataError) in
@@ -84,7 +85,9 @@ extension BuiltinFunction {
             var limit: Int?
             if case .number(let number) = args[argument: 2] {
                 if number < 0 {
-                    throw JSONataError(code: "D3020", message: "Third argument of split function must evaluate to a positive number", token: "split")
+                    throw JSONataError(
+                        code: "D3020", message: "Third argument of split function must evaluate to a positive number",
+                        token: "split")
                 }
                 limit = Int(clamping: number.rounded(.down))
             }
@@ -136,12 +139,16 @@ extension BuiltinFunction {
             var limit: Int?
             if case .number(let number) = args[argument: 2] {
                 if number < 0 {
-                    throw JSONataError(code: "D3040", message: "Third argument of match function must evaluate to a positive number", token: "match")
+                    throw JSONataError(
+                        code: "D3040", message: "Third argument of match function must evaluate to a positive number",
+                        token: "match")
                 }
                 limit = Int(clamping: number.rounded(.down))
             }
             var results: [Value] = []
-            for match in try context.evaluator.matches(of: args[argument: 1], in: text, limit: limit, functionName: "match") {
+            for match in try context.evaluator.matches(
+                of: args[argument: 1], in: text, limit: limit, functionName: "match")
+            {
                 let object = JObject()
                 object.fields["match"] = .string(match.match)
                 object.fields["index"] = .number(Double(match.start))
@@ -169,12 +176,17 @@ extension BuiltinFunction {
             do throws(JSONataError) {
                 root = try Parser.parse(source)
             } catch {
-                throw JSONataError(code: "D3120", message: "Syntax error in expression passed to function eval: \(error.message)", token: "eval")
+                throw JSONataError(
+                    code: "D3120", message: "Syntax error in expression passed to function eval: \(error.message)",
+                    token: "eval")
             }
             do throws(JSONataError) {
                 return try context.evaluator.evaluate(root, input, context.environment)
             } catch {
-                throw JSONataError(code: "D3121", message: "Dynamic error evaluating the expression passed to function eval: \(error.message)", token: "eval")
+                throw JSONataError(
+                    code: "D3121",
+                    message: "Dynamic error evaluating the expression passed to function eval: \(error.message)",
+                    token: "eval")
             }
         },
         BuiltinFunction("base64encode", "<s-:s>") { (args, _) throws(JSONataError) in
@@ -199,14 +211,17 @@ extension BuiltinFunction {
         BuiltinFunction("decodeUrlComponent", "<s-:s>") { (args, _) throws(JSONataError) in
             guard case .string(let text) = args[argument: 0] else { return .undefined }
             guard let decoded = URLEncoding.decode(text, preserving: []) else {
-                throw JSONataError(code: "D3140", message: "Malformed URL passed to decodeUrlComponent(): \(text)", token: "decodeUrlComponent")
+                throw JSONataError(
+                    code: "D3140", message: "Malformed URL passed to decodeUrlComponent(): \(text)",
+                    token: "decodeUrlComponent")
             }
             return .string(decoded)
         },
         BuiltinFunction("decodeUrl", "<s-:s>") { (args, _) throws(JSONataError) in
             guard case .string(let text) = args[argument: 0] else { return .undefined }
             guard let decoded = URLEncoding.decode(text, preserving: URLEncoding.reserved) else {
-                throw JSONataError(code: "D3140", message: "Malformed URL passed to decodeUrl(): \(text)", token: "decodeUrl")
+                throw JSONataError(
+                    code: "D3140", message: "Malformed URL passed to decodeUrl(): \(text)", token: "decodeUrl")
             }
             return .string(decoded)
         },
@@ -251,7 +266,9 @@ private func replace(_ args: [Value], _ context: CallContext) throws(JSONataErro
     var limit: Int?
     if case .number(let number) = args[argument: 3] {
         if number < 0 {
-            throw JSONataError(code: "D3011", message: "Fourth argument of replace function must evaluate to a positive number", token: "replace")
+            throw JSONataError(
+                code: "D3011", message: "Fourth argument of replace function must evaluate to a positive number",
+                token: "replace")
         }
         limit = Int(clamping: number.rounded(.down))
     }
@@ -259,10 +276,14 @@ private func replace(_ args: [Value], _ context: CallContext) throws(JSONataErro
     switch args[argument: 1] {
     case .string(let pattern):
         if pattern.isEmpty {
-            throw JSONataError(code: "D3010", message: "Second argument of replace function cannot be an empty string", token: "replace")
+            throw JSONataError(
+                code: "D3010", message: "Second argument of replace function cannot be an empty string",
+                token: "replace")
         }
         guard case .string(let substitute) = replacement else {
-            throw JSONataError(code: "T0410", message: "Argument 3 of function replace does not match function signature", token: "replace")
+            throw JSONataError(
+                code: "T0410", message: "Argument 3 of function replace does not match function signature",
+                token: "replace")
         }
         if limit == 0 { return .string(text) }
         let scalars = Array(text.unicodeScalars)
@@ -292,10 +313,14 @@ private func replace(_ args: [Value], _ context: CallContext) throws(JSONataErro
             case .function(let function):
                 substitute = try evaluator.call(function, [match.object])
             default:
-                throw JSONataError(code: "T0410", message: "Argument 3 of function replace does not match function signature", token: "replace")
+                throw JSONataError(
+                    code: "T0410", message: "Argument 3 of function replace does not match function signature",
+                    token: "replace")
             }
             guard case .string(let string) = substitute else {
-                throw JSONataError(code: "D3012", message: "Attempted to replace a matched string with a non-string value", token: "replace")
+                throw JSONataError(
+                    code: "D3012", message: "Attempted to replace a matched string with a non-string value",
+                    token: "replace")
             }
             result += string
             position = match.end
@@ -306,7 +331,9 @@ private func replace(_ args: [Value], _ context: CallContext) throws(JSONataErro
     case .undefined:
         return .undefined
     default:
-        throw JSONataError(code: "T0410", message: "Argument 2 of function replace does not match function signature", token: "replace")
+        throw JSONataError(
+            code: "T0410", message: "Argument 2 of function replace does not match function signature", token: "replace"
+        )
     }
 }
 

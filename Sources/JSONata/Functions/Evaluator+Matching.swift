@@ -26,7 +26,8 @@ extension Evaluator {
             var results: [MatchResult] = []
             var current = try call(function, [.string(text)])
             while !current.isUndefined, limit.map({ results.count < $0 }) ?? true {
-                guard case .string(let match) = current.member("match"), case .number(let start) = current.member("start"),
+                guard case .string(let match) = current.member("match"),
+                    case .number(let start) = current.member("start"),
                     case .number(let end) = current.member("end")
                 else { throw malformedMatcher(functionName) }
                 let groups = current.member("groups")
@@ -50,7 +51,8 @@ extension Evaluator {
     private func malformedMatcher(_ functionName: String) -> JSONataError {
         JSONataError(
             code: "T1010",
-            message: "The matcher function argument passed to function \(functionName) does not return the correct object structure",
+            message:
+                "The matcher function argument passed to function \(functionName) does not return the correct object structure",
             token: functionName)
     }
 }

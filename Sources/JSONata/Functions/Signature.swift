@@ -122,7 +122,8 @@ struct Signature: Sendable {
                     guard parameter.accepts.contains(context.typeMask) else {
                         throw JSONataError(
                             code: "T0411",
-                            message: "Context value is not a compatible type with argument \(argumentIndex + 1) of function \(functionName)",
+                            message:
+                                "Context value is not a compatible type with argument \(argumentIndex + 1) of function \(functionName)",
                             token: functionName)
                     }
                     result.append(context)
@@ -176,7 +177,9 @@ struct Signature: Sendable {
         return result
     }
 
-    private func checkElements(_ argument: Value, subtype: String, index: Int, functionName: String) throws(JSONataError) {
+    private func checkElements(_ argument: Value, subtype: String, index: Int, functionName: String)
+        throws(JSONataError)
+    {
         let expected = subtype.first!
         let expectedMask: TypeMask = expected == "x" ? .anything : TypeMask(symbol: expected)
         let ok: Bool

@@ -125,7 +125,8 @@ struct Lexer {
             if current == "/" && depth == 0 {
                 let pattern = String(String.UnicodeScalarView(scalars[start..<offset]))
                 if pattern.isEmpty {
-                    throw JSONataError(code: "S0301", message: "Empty regular expressions are not allowed", position: offset)
+                    throw JSONataError(
+                        code: "S0301", message: "Empty regular expressions are not allowed", position: offset)
                 }
                 offset += 1
                 let flagStart = offset
@@ -185,7 +186,8 @@ struct Lexer {
                     token: String(escaped))
             }
         }
-        throw JSONataError(code: "S0101", message: "String literal must be terminated by a matching quote", position: offset)
+        throw JSONataError(
+            code: "S0101", message: "String literal must be terminated by a matching quote", position: offset)
     }
 
     private mutating func readHex4() throws(JSONataError) -> UInt32 {

@@ -152,9 +152,19 @@ final class AncestorSlot {
 
 /// The binary operators.
 enum BinaryOperator: String, Sendable {
-    case add = "+", subtract = "-", multiply = "*", divide = "/", modulo = "%"
-    case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
-    case concat = "&", and, or, `in`
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case modulo = "%"
+    case equal = "="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+    case concat = "&"
+    case and, or, `in`
     case range = ".."
     case coalesce = "??"
     case elvis = "?:"
@@ -177,7 +187,8 @@ extension Node {
         case .call(let procedure, let arguments, _): result = [procedure] + arguments
         case .lambda(let definition): result = [definition.body]
         case .sort(let terms): result = terms.map(\.expression)
-        case .transform(let location, let update, let delete): result = [location, update] + (delete.map { [$0] } ?? [])
+        case .transform(let location, let update, let delete):
+            result = [location, update] + (delete.map { [$0] } ?? [])
         }
         result += predicates
         for case .filter(let predicate) in stages { result.append(predicate) }

@@ -391,7 +391,8 @@ struct Parser {
             case .number(let number):
                 throw JSONataError(
                     code: "S0213",
-                    message: "The literal value \(formatNumberForMessage(number)) cannot be used as a step within a path expression",
+                    message:
+                        "The literal value \(formatNumberForMessage(number)) cannot be used as a step within a path expression",
                     position: step.position, token: formatNumberForMessage(number))
             case .value(let literal):
                 throw JSONataError(
@@ -412,7 +413,8 @@ struct Parser {
         return result
     }
 
-    private mutating func attachPredicate(_ predicate: Node, to left: Node, position: Int) throws(JSONataError) -> Node {
+    private mutating func attachPredicate(_ predicate: Node, to left: Node, position: Int) throws(JSONataError) -> Node
+    {
         var step = left
         var onPathStep = false
         if case .path(let steps) = left.kind, let last = steps.last {
@@ -442,7 +444,9 @@ struct Parser {
         return left
     }
 
-    private mutating func bindStep(_ left: Node, symbol: String, variable: String, position: Int) throws(JSONataError) -> Node {
+    private mutating func bindStep(_ left: Node, symbol: String, variable: String, position: Int) throws(JSONataError)
+        -> Node
+    {
         var result = left
         var step = left
         if case .path(let steps) = left.kind, let last = steps.last {
@@ -546,7 +550,8 @@ struct Parser {
         for (index, argument) in arguments.enumerated() {
             guard case .variable(let name) = argument.kind else {
                 throw JSONataError(
-                    code: "S0208", message: "Parameter \(index + 1) of function definition must be a variable name (start with $)",
+                    code: "S0208",
+                    message: "Parameter \(index + 1) of function definition must be a variable name (start with $)",
                     position: argument.position, token: argument.tokenText)
             }
             parameters.append(name)
