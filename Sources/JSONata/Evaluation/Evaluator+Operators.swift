@@ -42,7 +42,7 @@ extension Evaluator {
             return .string(text)
         case .in:
             if lhs.isUndefined || rhs.isUndefined { return .bool(false) }
-            for item in itemsOf(rhs) where item.isDeepEqual(to: lhs) { return .bool(true) }
+            for item in itemsOf(rhs) where item.isIdentical(to: lhs) { return .bool(true) }
             return .bool(false)
         case .range:
             return try range(lhs, rhs, position: position)

@@ -35,6 +35,19 @@ extension Value {
         }
     }
 
+    /// JavaScript's `===`: scalars by value, containers only when they are the same object. Arrays and objects
+    /// taken from the input document have no identity here, so they are never identical.
+    func isIdentical(to other: Value) -> Bool {
+        switch (self, other) {
+        case (.null, .null): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.number(let a), .number(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.object(let a), .object(let b)): return a === b
+        default: return false
+        }
+    }
+
     /// Structural equality of JSON values; functions are equal to nothing.
     func isDeepEqual(to other: Value) -> Bool {
         switch (self, other) {

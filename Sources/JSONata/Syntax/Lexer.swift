@@ -182,7 +182,7 @@ struct Lexer {
                 result.append(Unicode.Scalar(unit) ?? "\u{FFFD}")
             default:
                 throw JSONataError(
-                    code: "S0103", message: "Unsupported escape sequence: \\\(escaped)", position: offset,
+                    code: "S0103", message: "Unsupported escape sequence: \\\(escaped)", position: offset - 1,
                     token: String(escaped))
             }
         }

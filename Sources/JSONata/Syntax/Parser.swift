@@ -11,12 +11,13 @@ struct Parser {
     private var ancestors: [AncestorSlot] = []
 
     /// Left binding powers of the infix operators. Terminators and prefix-only symbols (`]`, `)`, `}`, `,`,
-    /// `;`, `:`, `..`, `|`, `**`, `!`, `~`) bind with power 0, so an expression stops in front of them.
+    /// `;`, `:`, `..`, `|`, `**`) bind with power 0, so an expression stops in front of them. `!` and `~` are
+    /// lexed (as parts of `!=` and `~>`) but are no operators of their own: alone they are unknown (S0204).
     static let bindingPower: [String: Int] = [
         ".": 75, "[": 80, "]": 0, "{": 70, "}": 0, "(": 80, ")": 0, ",": 0, "@": 80, "#": 80, ";": 0, ":": 0,
         "?": 20, "+": 50, "-": 50, "*": 60, "/": 60, "%": 60, "|": 0, "=": 40, "<": 40, ">": 40, "^": 40,
         "**": 0, "..": 0, ":=": 10, "!=": 40, "<=": 40, ">=": 40, "~>": 40, "?:": 40, "??": 40, "and": 30,
-        "or": 25, "in": 40, "&": 50, "!": 0, "~": 0,
+        "or": 25, "in": 40, "&": 50,
     ]
 
     /// Parses a whole expression.
@@ -242,6 +243,9 @@ struct Parser {
             return Node(.transform(location: location, update: update, delete: delete), position: position)
         case "?":
             return Node(.placeholder, position: position)
+        case "!", "~":
+            throw JSONataError(
+                code: "S0204", message: "Unknown operator: \"\(symbol)\"", position: position, token: symbol)
         default:
             throw JSONataError(
                 code: "S0211", message: "The symbol \"\(symbol)\" cannot be used as a unary operator",

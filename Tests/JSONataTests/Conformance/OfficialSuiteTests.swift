@@ -8,11 +8,13 @@ struct OfficialSuiteTests {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let suiteDirectory = packageRoot.appendingPathComponent("../shared/data/jsonata-suite").standardizedFileURL
-    static let suiteIsPresent = FileManager.default.fileExists(atPath: suiteDirectory.appendingPathComponent("groups").path)
+    static let suiteIsPresent = FileManager.default.fileExists(
+        atPath: suiteDirectory.appendingPathComponent("groups").path)
 
     /// The committed list of cases known to fail, by name, with the reason.
     static func knownFailures() throws -> [String: String] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("known-failures.txt")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "known-failures.txt")
         var failures: [String: String] = [:]
         for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") {
             let text = line.trimmingCharacters(in: .whitespaces)
@@ -44,13 +46,16 @@ struct OfficialSuiteTests {
                 if known[suiteCase.name] != nil { nowPassing.append(suiteCase.name) }
             } else if known[suiteCase.name] == nil {
                 unexpected.append(
-                    "\(suiteCase.name): \(suiteCase.expression)\n  expected \(outcome.expected)\n  actual   \(outcome.actual)")
+                    "\(suiteCase.name): \(suiteCase.expression)\n  expected \(outcome.expected)\n  actual   \(outcome.actual)"
+                )
             }
         }
         let ratio = Double(passed) / Double(cases.count)
         print("JSONata conformance: \(passed) of \(cases.count) cases pass (\(String(format: "%.2f", ratio * 100))%)")
         #expect(ratio >= 0.98)
-        #expect(unexpected.isEmpty, "cases failing that are not in known-failures.txt:\n\(unexpected.joined(separator: "\n"))")
+        #expect(
+            unexpected.isEmpty,
+            "cases failing that are not in known-failures.txt:\n\(unexpected.joined(separator: "\n"))")
         #expect(nowPassing.isEmpty, "listed as known failures but passing now; remove them: \(nowPassing)")
     }
 }

@@ -136,11 +136,9 @@ struct OperatorTests {
     }
 
     @Test("in compares with JavaScript identity, so an array is never a member")
-    func membershipOfArrays() {
-        withKnownIssue("`[1] in [[1]]` gives true; JSONata compares members with === and gives false") {
-            let result = try evaluate("[1] in [[1]]")
-            #expect(result == false)
-        }
+    func membershipOfArrays() throws {
+        let result = try evaluate("[1] in [[1]]")
+        #expect(result == false)
     }
 
     @Test(
