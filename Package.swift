@@ -9,10 +9,12 @@ let package = Package(
         .library(name: "WeftJSON", targets: ["WeftJSON"]),
         .library(name: "JSONata", targets: ["JSONata"]),
         .library(name: "JSONataSuite", targets: ["JSONataSuite"]),
+        .library(name: "WeftModel", targets: ["WeftModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(
@@ -25,13 +27,20 @@ let package = Package(
         ),
         .target(name: "CStackBounds"),
         .target(
+            name: "WeftModel",
+            dependencies: [
+                "WeftJSON", "JSONata", .product(name: "Yams", package: "Yams"),
+                .product(name: "Collections", package: "swift-collections"),
+            ]
+        ),
+        .target(
             name: "JSONataSuite",
             dependencies: ["JSONata", "WeftJSON"]
         ),
         .executableTarget(
             name: "weft",
             dependencies: [
-                "WeftJSON", "JSONata", "JSONataSuite",
+                "WeftJSON", "JSONata", "JSONataSuite", "WeftModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,0 +1,53 @@
+import JSONata
+import WeftJSON
+
+/// A JSONata expression written in a flow or app file, compiled when the file is read.
+public struct Expression: Sendable, CustomStringConvertible {
+    /// The expression text.
+    public let source: String
+    /// Where the expression starts in its file.
+    public let location: SourceLocation
+    /// The compiled expression.
+    public let compiled: JSONataExpression
+
+    /// Compiles `source`. A syntax error becomes a diagnostic located inside the YAML value.
+    static func compile(_ source: String, in value: Located, reader: inout SpecReader) -> Expression? {
+        do throws(JSONataError) {
+            return Expression(source: source, location: value.location, compiled: try JSONataExpression(source))
+        } catch {
+            let start = max(0, (error.position ?? 1) - max(1, error.token?.unicodeScalars.count ?? 1))
+            reader.error(
+                "expression-syntax", "JSONata \(error.code): \(error.message)", at: value.location(ofCharacter: start),
+                hint: "in the expression `\(source.count > 60 ? String(source.prefix(57)) + "..." : source)`")
+            return nil
+        }
+    }
+
+    /// Evaluates the expression.
+    public func evaluate(_ input: JSON?, bindings: [String: JSON], options: EvaluationOptions) throws(JSONataError)
+        -> JSON?
+    {
+        try compiled.evaluate(input, bindings: bindings, options: options)
+    }
+
+    public var description: String { source }
+}
+
+extension Spec where Value == Expression {
+    /// A JSONata expression. Numbers and Booleans written bare are taken as literal expressions.
+    public static var expression: Spec<Expression> {
+        Spec(
+            schema: { _ in ["type": ["string", "number", "boolean"], "format": "jsonata"] },
+            read: { value, reader in
+                switch value.kind {
+                case .string(let text, _):
+                    return Expression.compile(text, in: value, reader: &reader)
+                case .number, .bool, .null:
+                    return Expression.compile(value.json.serialized(), in: value, reader: &reader)
+                default:
+                    reader.typeMismatch(expected: "a JSONata expression", found: value)
+                    return nil
+                }
+            })
+    }
+}
