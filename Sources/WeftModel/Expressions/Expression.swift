@@ -1,3 +1,4 @@
+import Foundation
 import JSONata
 import WeftJSON
 
@@ -18,7 +19,7 @@ public struct Expression: Sendable, CustomStringConvertible {
             let start = max(0, (error.position ?? 1) - max(1, error.token?.unicodeScalars.count ?? 1))
             reader.error(
                 "expression-syntax", "JSONata \(error.code): \(error.message)", at: value.location(ofCharacter: start),
-                hint: "in the expression `\(source.count > 60 ? String(source.prefix(57)) + "..." : source)`")
+                hint: "in the expression `\(Expression.excerpt(source))`")
             return nil
         }
     }
@@ -31,6 +32,13 @@ public struct Expression: Sendable, CustomStringConvertible {
     }
 
     public var description: String { source }
+
+    /// The expression on one line, shortened, for messages.
+    static func excerpt(_ source: String) -> String {
+        let line = source.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .joined(separator: " ")
+        return line.count > 60 ? String(line.prefix(57)) + "..." : line
+    }
 }
 
 extension Spec where Value == Expression {

@@ -63,6 +63,7 @@ public struct ObjectSpec<Root> {
         }
         var result = initial()
         var present: Set<String> = []
+        var foundUnknownKey = false
         var chosenVariants: [Located.Member] = []
         for member in members {
             if let field = fields.first(where: { $0.name == member.key }) {
@@ -73,29 +74,44 @@ public struct ObjectSpec<Root> {
                 variant.read(member.value, &result, &reader)
             } else {
                 let known = (fields + variants).map(\.name)
+                foundUnknownKey = true
                 reader.error(
-                    "unknown-key", "unknown key `\(member.key)` in \(article(name)) \(name)", at: member.keyLocation,
+                    "unknown-key", "unknown key `\(member.key)` in \(humanName)", at: member.keyLocation,
                     hint: Suggestion.hint(for: member.key, among: known))
             }
         }
         for field in fields where field.required && !present.contains(field.name) {
-            reader.error("missing-key", "\(article(name)) \(name) needs the key `\(field.name)`", at: value.location)
+            reader.error("missing-key", "\(humanName) needs the key `\(field.name)`", at: value.location)
         }
         if !variants.isEmpty {
             let names = variants.map { "`\($0.name)`" }.joined(separator: ", ")
-            if chosenVariants.isEmpty {
-                reader.error(
-                    "missing-kind", "\(article(name)) \(name) needs exactly one of \(names)", at: value.location)
+            if chosenVariants.isEmpty && !foundUnknownKey {
+                reader.error("missing-kind", "\(humanName) needs exactly one of \(names)", at: value.location)
             } else if chosenVariants.count > 1 {
                 reader.error(
                     "conflicting-kinds",
                     "only one of " + chosenVariants.map { "`\($0.key)`" }.joined(separator: ", ")
-                        + " may appear in \(article(name)) \(name)",
+                        + " may appear in \(humanName)",
                     at: chosenVariants[1].keyLocation)
             }
         }
         check?(result, value, &reader)
         return result
+    }
+}
+
+extension ObjectSpec {
+    /// The type's name for messages: `WebhookTrigger` becomes "a webhook trigger".
+    var humanName: String {
+        var words = ""
+        for character in name {
+            if character.isUppercase && !words.isEmpty && !(words.last?.isUppercase ?? false) { words.append(" ") }
+            words.append(character)
+        }
+        let lowered = words.split(separator: " ").map { word in
+            word.allSatisfy(\.isUppercase) && word.count > 1 ? String(word) : word.lowercased()
+        }.joined(separator: " ")
+        return "\(article(lowered)) \(lowered)"
     }
 }
 

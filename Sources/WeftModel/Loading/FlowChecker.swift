@@ -1,0 +1,259 @@
+import Collections
+
+/// Checks what the format alone cannot: references between steps, to apps, actions and connections, and
+/// the tests' references to steps.
+public struct FlowChecker {
+    /// The apps flows may use, by name.
+    public var apps: [String: AppManifest]
+
+    /// Creates a checker that knows `apps`.
+    public init(apps: [String: AppManifest] = [:]) {
+        self.apps = apps
+    }
+
+    /// Problems with `flow`; empty when it is consistent.
+    public func check(_ flow: Flow) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var seen: [String: SourceLocation] = [:]
+        var order: [String] = []
+        collectIds(flow.steps, seen: &seen, order: &order, diagnostics: &diagnostics)
+        let allIds = Set(seen.keys)
+
+        checkSteps(flow.steps, flow: flow, available: [], allIds: allIds, order: order, diagnostics: &diagnostics)
+        checkTrigger(flow, diagnostics: &diagnostics)
+
+        for test in flow.tests {
+            for (stepId, _) in test.mocks where !allIds.contains(stepId) {
+                diagnostics.append(unknownStep(stepId, among: order, at: test.location, context: "`mocks`"))
+            }
+            for (stepId, _) in test.failures where !allIds.contains(stepId) {
+                diagnostics.append(unknownStep(stepId, among: order, at: test.location, context: "`failures`"))
+            }
+            for (path, _) in test.expect {
+                let head = String(path.split(separator: ".").first ?? "")
+                if head != "run" && !allIds.contains(head) {
+                    diagnostics.append(unknownStep(head, among: order, at: test.location, context: "`expect`"))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    private func collectIds(
+        _ steps: [Step], seen: inout [String: SourceLocation], order: inout [String], diagnostics: inout [Diagnostic]
+    ) {
+        for step in steps {
+            if let first = seen[step.id] {
+                diagnostics.append(
+                    Diagnostic(
+                        code: "duplicate-step", message: "the step id `\(step.id)` is used twice",
+                        location: step.location,
+                        hint:
+                            "the first `\(step.id)` is at \(first.line):\(first.column); step ids are unique in a flow")
+                )
+            } else {
+                seen[step.id] = step.location
+                order.append(step.id)
+            }
+            for nested in step.kind.nestedSteps {
+                collectIds(nested, seen: &seen, order: &order, diagnostics: &diagnostics)
+            }
+            if case .steps(let handlers) = step.onError {
+                collectIds(handlers, seen: &seen, order: &order, diagnostics: &diagnostics)
+            }
+        }
+    }
+
+    /// Walks steps in execution order; `available` holds the steps already run before each one.
+    private func checkSteps(
+        _ steps: [Step], flow: Flow, available: Set<String>, allIds: Set<String>, order: [String],
+        diagnostics: inout [Diagnostic]
+    ) {
+        var available = available
+        var stopped: SourceLocation?
+        for step in steps {
+            if let stopped {
+                diagnostics.append(
+                    Diagnostic(
+                        code: "unreachable-step", message: "the step `\(step.id)` can never run",
+                        location: step.location,
+                        hint: "the filter at \(stopped.line):\(stopped.column) always stops the run"))
+            }
+            for (expression, context) in expressions(of: step) {
+                for reference in StepReferences.find(in: expression.source) where !available.contains(reference) {
+                    if allIds.contains(reference) {
+                        diagnostics.append(
+                            Diagnostic(
+                                code: "step-not-yet-run",
+                                message:
+                                    "`$steps.\(reference)` is not available in \(context): `\(reference)` has not run yet",
+                                location: expression.location,
+                                hint: "a step can use the outputs of the steps before it"))
+                    } else {
+                        diagnostics.append(
+                            unknownStep(reference, among: order, at: expression.location, context: context))
+                    }
+                }
+            }
+            checkAction(step, flow: flow, diagnostics: &diagnostics)
+            for nested in step.kind.nestedSteps {
+                checkSteps(
+                    nested, flow: flow, available: available, allIds: allIds, order: order, diagnostics: &diagnostics)
+            }
+            if case .steps(let handlers) = step.onError {
+                checkSteps(
+                    handlers, flow: flow, available: available, allIds: allIds, order: order, diagnostics: &diagnostics)
+            }
+            available.insert(step.id)
+            if case .filter(let condition) = step.kind, condition.source.trimmingCharacters(in: .whitespaces) == "false"
+            {
+                stopped = step.location
+            }
+        }
+    }
+
+    private func checkAction(_ step: Step, flow: Flow, diagnostics: inout [Diagnostic]) {
+        guard case .action(let reference) = step.kind else { return }
+        if let connection = step.connection {
+            if let app = flow.connections[connection] {
+                if app != reference.app {
+                    diagnostics.append(
+                        Diagnostic(
+                            code: "connection-app-mismatch",
+                            message: "the connection `\(connection)` is for the app `\(app)`, not `\(reference.app)`",
+                            location: step.location))
+                }
+            } else {
+                diagnostics.append(
+                    Diagnostic(
+                        code: "unknown-connection", message: "the connection `\(connection)` is not declared",
+                        location: step.location,
+                        hint: Suggestion.hint(for: connection, among: Array(flow.connections.keys))
+                            ?? "declare it under `connections:` with its app, such as `\(connection): \(reference.app)`"
+                    ))
+            }
+        } else if flow.connections.values.filter({ $0 == reference.app }).count != 1,
+            apps[reference.app].map({ app in if case .none = app.auth { return false } else { return true } }) ?? true
+        {
+            diagnostics.append(
+                Diagnostic(
+                    code: "missing-connection", message: "the action step `\(step.id)` needs a `connection`",
+                    location: step.location,
+                    hint: "name one of the flow's connections for the app `\(reference.app)`"))
+        }
+        guard !apps.isEmpty else { return }
+        guard let app = apps[reference.app] else {
+            diagnostics.append(
+                Diagnostic(
+                    code: "unknown-app", message: "no app is named `\(reference.app)`", location: step.location,
+                    hint: Suggestion.hint(for: reference.app, among: apps.keys.sorted())))
+            return
+        }
+        if app.actions[reference.action] == nil {
+            diagnostics.append(
+                Diagnostic(
+                    code: "unknown-action", message: "the app `\(app.id)` has no action `\(reference.action)`",
+                    location: step.location,
+                    hint: Suggestion.hint(for: reference.action, among: Array(app.actions.keys))))
+        }
+    }
+
+    private func checkTrigger(_ flow: Flow, diagnostics: inout [Diagnostic]) {
+        guard case .poll(let poll) = flow.trigger, !apps.isEmpty else { return }
+        guard let app = apps[poll.action.app] else {
+            diagnostics.append(
+                Diagnostic(
+                    code: "unknown-app", message: "no app is named `\(poll.action.app)`",
+                    location: SourceLocation(file: flow.file, line: 1, column: 1),
+                    hint: Suggestion.hint(for: poll.action.app, among: apps.keys.sorted())))
+            return
+        }
+        if app.actions[poll.action.action] == nil {
+            diagnostics.append(
+                Diagnostic(
+                    code: "unknown-action", message: "the app `\(app.id)` has no action `\(poll.action.action)`",
+                    location: SourceLocation(file: flow.file, line: 1, column: 1),
+                    hint: Suggestion.hint(for: poll.action.action, among: Array(app.actions.keys))))
+        }
+    }
+
+    private func unknownStep(_ id: String, among order: [String], at location: SourceLocation, context: String)
+        -> Diagnostic
+    {
+        Diagnostic(
+            code: "unknown-step", message: "there is no step `\(id)` (in \(context))", location: location,
+            hint: Suggestion.hint(for: id, among: order))
+    }
+
+    /// The expressions a step evaluates itself (not those of nested steps), with a description for messages.
+    private func expressions(of step: Step) -> [(Expression, String)] {
+        var result: [(Expression, String)] = []
+        let name = "step `\(step.id)`"
+        switch step.kind {
+        case .map(let expression), .filter(let expression): result.append((expression, name))
+        case .http(let http):
+            result +=
+                templateExpressions(http.url) + http.headers.values.flatMap(templateExpressions)
+                + http.query.values.flatMap(templateExpressions)
+            result += (http.body?.expressions.map(\.expression) ?? []).map { ($0, name) }
+            result = result.map { ($0.0, name) }
+        case .switch(let choice):
+            result += choice.cases.compactMap(\.condition).map { ($0, name) }
+        case .foreach(let loop):
+            if let items = loop.items { result.append((items, name)) }
+        case .convert(let convert):
+            if let input = convert.input { result.append((input, name)) }
+        case .file(let file):
+            result += templateExpressions(file.path).map { ($0.0, name) }
+            if let content = file.content { result.append((content, name)) }
+        case .action, .parallel, .delay:
+            break
+        }
+        result += (step.input?.expressions.map(\.expression) ?? []).map { ($0, name) }
+        return result
+    }
+
+    private func templateExpressions(_ template: Template) -> [(Expression, String)] {
+        template.parts.compactMap { part in
+            if case .expression(let expression) = part { return (expression, "") }
+            return nil
+        }
+    }
+}
+
+/// Finds `$steps.<id>` references in expression text. (A `-` ends a bare name, as JSONata reads it as minus:
+/// ids with dashes are referred to as `$steps.\`my-step\``.)
+enum StepReferences {
+    static func find(in source: String) -> [String] {
+        var found: [String] = []
+        let scalars = Array(source.unicodeScalars)
+        let marker = Array("$steps.".unicodeScalars)
+        var index = 0
+        while index + marker.count <= scalars.count {
+            if Array(scalars[index..<(index + marker.count)]) == marker {
+                var cursor = index + marker.count
+                var name = ""
+                if cursor < scalars.count, scalars[cursor] == "`" {
+                    cursor += 1
+                    while cursor < scalars.count, scalars[cursor] != "`" {
+                        name.unicodeScalars.append(scalars[cursor])
+                        cursor += 1
+                    }
+                } else {
+                    while cursor < scalars.count,
+                        ("a"..."z").contains(scalars[cursor]) || ("0"..."9").contains(scalars[cursor])
+                            || scalars[cursor] == "_"
+                    {
+                        name.unicodeScalars.append(scalars[cursor])
+                        cursor += 1
+                    }
+                }
+                if !name.isEmpty && !found.contains(name) { found.append(name) }
+                index = cursor
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+}

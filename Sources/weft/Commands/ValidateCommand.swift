@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import WeftJSON
+import WeftModel
+
+/// `weft validate FILE...`: every problem in flows and app manifests, with file:line:column.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check flow and app files and report every problem with its file:line:column.",
+        discussion: "Exit status: 0 when valid, 1 when there are problems, 2 when a file cannot be read."
+    )
+
+    /// How diagnostics are printed.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "Flow and app files (.yaml). Apps given here are known to the flows given here.")
+    var files: [String]
+
+    @Option(help: "Output format: text or json.")
+    var format = Format.text
+
+    @Option(help: "A directory of app manifests that flows may use.")
+    var apps: String?
+
+    func run() throws {
+        let workspace = Workspace.load(files: files, appsDirectory: apps)
+        let diagnostics = workspace.diagnostics.sorted { $0.location < $1.location }
+        switch format {
+        case .text:
+            for diagnostic in diagnostics { print(diagnostic) }
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            let warnings = diagnostics.count - errors
+            if diagnostics.isEmpty {
+                print("\(files.count) file\(files.count == 1 ? "" : "s") valid")
+            } else {
+                print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+            }
+        case .json:
+            print(JSON.object(["diagnostics": .array(diagnostics.map(\.json))]).serialized(indent: 2))
+        }
+        if !workspace.unreadable.isEmpty { throw ExitCode(2) }
+        if diagnostics.hasErrors { throw ExitCode(1) }
+    }
+}
+
+/// The flows and apps given on a command line, read and checked together.
+struct Workspace {
+    var flows: [Flow] = []
+    var apps: [String: AppManifest] = [:]
+    var diagnostics: [Diagnostic] = []
+    var unreadable: [String] = []
+
+    static func load(files: [String], appsDirectory: String?) -> Workspace {
+        var workspace = Workspace()
+        var paths = files
+        if let appsDirectory {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: appsDirectory)) ?? []
+            paths += entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+                .map { (appsDirectory as NSString).appendingPathComponent($0) }
+        }
+        for path in paths {
+            let loaded = WeftDocument.load(path: path)
+            workspace.diagnostics += loaded.diagnostics
+            if !loaded.readable { workspace.unreadable.append(path) }
+            switch loaded.document {
+            case .flow(let flow)?: workspace.flows.append(flow)
+            case .app(let app)?: workspace.apps[app.id] = app
+            case nil: break
+            }
+        }
+        let checker = FlowChecker(apps: workspace.apps)
+        for flow in workspace.flows { workspace.diagnostics += checker.check(flow) }
+        return workspace
+    }
+}
