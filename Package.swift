@@ -45,6 +45,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "WeftJSONTests", dependencies: ["WeftJSON"]),
+        .testTarget(name: "WeftModelTests", dependencies: ["WeftModel", "WeftJSON"], exclude: ["Fixtures"]),
         .testTarget(
             name: "JSONataTests",
             dependencies: ["JSONata", "JSONataSuite", "WeftJSON"],
