@@ -4,8 +4,8 @@ import Crypto
 ///
 /// OAuth 1.0a signing uses these, and so do the webhook verification schemes (GitHub and Stripe send hex
 /// HMAC-SHA256, Shopify base64). Compare a received signature with a computed one only through
-/// ``constantTimeEquals(_:_:)-(String,String)``, never with `==`, so the time taken does not tell an attacker how
-/// many leading characters were right.
+/// `constantTimeEquals`, never with `==`, so the time taken does not tell an attacker how many leading
+/// characters were right.
 public enum HMACSignature {
     /// The hash function inside the HMAC.
     public enum Algorithm: String, Sendable, Hashable, CaseIterable {

@@ -27,8 +27,8 @@ public struct OAuth2TokenRequest: Sendable {
         return headers.first { $0.name.lowercased() == lowered }?.value
     }
 
-    /// A form-encoded token request to `url` with `parameters` in order, the client authenticated as `client`
-    /// says.
+    /// A form-encoded token request to `url` with `parameters` in order, the client identified as
+    /// `clientAuthentication` says (by its id alone in the body when it has no secret).
     static func form(
         url: String,
         parameters: [(name: String, value: String)],

@@ -9,8 +9,9 @@
 ///   wait for it to finish (how is the caller's concern) and ask again.
 ///
 /// A token is refreshed ``refreshSkew`` seconds before it expires, so a request does not leave with a token that
-/// runs out on the way; while that early refresh is in flight, other callers keep using the old token, which is
-/// still valid. When the target API answers 401, ``invalidate(rejected:)`` drops the token so that the next
+/// runs out on the way (for a token that lives less than twice the skew, halfway through its life instead, so a
+/// short-lived token is not fetched again at once); while that early refresh is in flight, other callers keep
+/// using the old token, which is still valid. When the target API answers 401, ``invalidate(rejected:)`` drops the token so that the next
 /// decision is ``Decision/fetch``. A refresh that has not finished ``refreshTimeout`` seconds after it started
 /// is taken as abandoned, and the next caller fetches instead of waiting for ever.
 public struct TokenCache: Sendable, Equatable {
@@ -35,6 +36,8 @@ public struct TokenCache: Sendable, Equatable {
     public private(set) var isInvalidated: Bool
     /// When the refresh in flight started, or `nil` when none is.
     public private(set) var refreshStartedAt: Int64?
+    /// When ``token`` was fetched, when known.
+    public private(set) var tokenObtainedAt: Int64?
 
     /// Creates a cache, empty or holding a token (one kept from an earlier run, say).
     public init(token: OAuth2Token? = nil, refreshSkew: Int64 = 60, refreshTimeout: Int64 = 120) {
@@ -43,6 +46,7 @@ public struct TokenCache: Sendable, Equatable {
         self.refreshTimeout = refreshTimeout
         self.isInvalidated = false
         self.refreshStartedAt = nil
+        self.tokenObtainedAt = nil
     }
 
     /// Whether a refresh is in flight.
@@ -54,7 +58,7 @@ public struct TokenCache: Sendable, Equatable {
     /// Decides what a caller does at `now` (seconds since the Unix epoch). When the answer is
     /// ``Decision/fetch``, the cache now records a refresh in flight, started at `now`.
     public mutating func decide(now: Int64) -> Decision {
-        if let token, !isInvalidated, !token.isExpired(at: now, skew: refreshSkew) {
+        if let token, !isInvalidated, !token.isExpired(at: now, skew: effectiveSkew) {
             return .useCached(token)
         }
         if let started = refreshStartedAt, now.subtractingReportingOverflow(started).partialValue < refreshTimeout {
@@ -67,9 +71,10 @@ public struct TokenCache: Sendable, Equatable {
         return .fetch
     }
 
-    /// Records the token a refresh fetched; decisions use it from now on.
-    public mutating func refreshSucceeded(with token: OAuth2Token) {
+    /// Records the token a refresh fetched at `now`; decisions use it from now on.
+    public mutating func refreshSucceeded(with token: OAuth2Token, at now: Int64) {
         self.token = token
+        tokenObtainedAt = now
         isInvalidated = false
         refreshStartedAt = nil
     }
@@ -89,5 +94,12 @@ public struct TokenCache: Sendable, Equatable {
     /// request that left before a refresh may come back with 401 after it).
     public mutating func invalidate(rejected: OAuth2Token) {
         if token == rejected { isInvalidated = true }
+    }
+
+    /// ``refreshSkew``, or half the token's lifetime when that is shorter.
+    private var effectiveSkew: Int64 {
+        guard let obtained = tokenObtainedAt, let expiresAt = token?.expiresAt else { return refreshSkew }
+        let lifetime = expiresAt.subtractingReportingOverflow(obtained).partialValue
+        return max(0, min(refreshSkew, lifetime / 2))
     }
 }

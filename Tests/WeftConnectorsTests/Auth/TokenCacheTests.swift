@@ -26,7 +26,7 @@ struct MockClock {
         #expect(cache.decide(now: clock.now) == .waitForRefresh)
         #expect(cache.decide(now: clock.now) == .waitForRefresh)
         let fresh = token("A", expiresAt: clock.now + 3_600)
-        cache.refreshSucceeded(with: fresh)
+        cache.refreshSucceeded(with: fresh, at: clock.now)
         #expect(!cache.isRefreshing)
         #expect(cache.decide(now: clock.now) == .useCached(fresh))
     }
@@ -47,7 +47,7 @@ struct MockClock {
         clock.advance(by: 1)  // Now really expired: wait for the refresh.
         #expect(cache.decide(now: clock.now) == .waitForRefresh)
         let second = token("B", expiresAt: clock.now + 3_600)
-        cache.refreshSucceeded(with: second)
+        cache.refreshSucceeded(with: second, at: clock.now)
         #expect(cache.decide(now: clock.now) == .useCached(second))
     }
 
@@ -59,6 +59,21 @@ struct MockClock {
         #expect(cache.decide(now: clock.now) == .useCached(first))
         clock.advance(by: 1)
         #expect(cache.decide(now: clock.now) == .fetch)
+    }
+
+    @Test func shortLivedTokenIsRefreshedHalfwayNotAtOnce() {
+        var clock = MockClock()
+        var cache = TokenCache(refreshSkew: 60)
+        #expect(cache.decide(now: clock.now) == .fetch)
+        let short = token("A", expiresAt: clock.now + 30)
+        cache.refreshSucceeded(with: short, at: clock.now)
+        #expect(cache.tokenObtainedAt == clock.now)
+        #expect(cache.decide(now: clock.now) == .useCached(short))
+        clock.advance(by: 14)
+        #expect(cache.decide(now: clock.now) == .useCached(short))
+        clock.advance(by: 1)
+        #expect(cache.decide(now: clock.now) == .fetch)
+        #expect(cache.decide(now: clock.now) == .useCached(short))
     }
 
     @Test func tokenWithoutExpiryIsUsedUntilA401() {
@@ -81,7 +96,7 @@ struct MockClock {
         #expect(cache.refreshToken == "rt-A")
         #expect(cache.decide(now: clock.now) == .fetch)
         let second = token("B", expiresAt: clock.now + 3_600)
-        cache.refreshSucceeded(with: second)
+        cache.refreshSucceeded(with: second, at: clock.now)
         #expect(!cache.isInvalidated)
         #expect(cache.decide(now: clock.now) == .useCached(second))
     }
@@ -93,7 +108,7 @@ struct MockClock {
         var cache = TokenCache(token: first)
         cache.invalidate(rejected: first)
         #expect(cache.decide(now: clock.now) == .fetch)
-        cache.refreshSucceeded(with: second)
+        cache.refreshSucceeded(with: second, at: clock.now)
         // A request that left with the old token comes back with 401 after the refresh.
         cache.invalidate(rejected: first)
         #expect(cache.decide(now: clock.now) == .useCached(second))
