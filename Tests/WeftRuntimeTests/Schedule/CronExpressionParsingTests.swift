@@ -121,7 +121,10 @@ import Testing
             "minute field: '?' is only allowed in the day-of-month and day-of-week fields", 0
         ),
         ("0 0 ?/2 * *", .misplacedSymbol, .dayOfMonth, "day-of-month field: '?' cannot have a step", 4),
-        ("0 0 * * L", .misplacedSymbol, .dayOfWeek, "day-of-week field: 'L' is only allowed in the day-of-month field", 8),
+        (
+            "0 0 * * L", .misplacedSymbol, .dayOfWeek,
+            "day-of-week field: 'L' is only allowed in the day-of-month field", 8
+        ),
         ("0 0 L/2 * *", .misplacedSymbol, .dayOfMonth, "day-of-month field: 'L' cannot have a step", 4),
     ])
     func reportsAFieldError(text: String, code: CronError.Code, field: CronField, message: String, offset: Int) {

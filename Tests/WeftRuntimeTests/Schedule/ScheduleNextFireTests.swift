@@ -123,15 +123,17 @@ import Testing
             schedule.fires(between: start, and: end, limit: 10).map(iso) == [
                 "2026-01-01T06:00:00Z", "2026-01-01T12:00:00Z", "2026-01-01T18:00:00Z", "2026-01-02T00:00:00Z",
             ])
-        #expect(schedule.fires(between: start, and: end, limit: 2).map(iso) == [
-            "2026-01-01T06:00:00Z", "2026-01-01T12:00:00Z",
-        ])
+        #expect(
+            schedule.fires(between: start, and: end, limit: 2).map(iso) == [
+                "2026-01-01T06:00:00Z", "2026-01-01T12:00:00Z",
+            ])
         #expect(schedule.fires(between: start, and: end, limit: 0).isEmpty)
         #expect(schedule.fires(between: end, and: start, limit: 10).isEmpty)
     }
 
     @Test func describesItself() throws {
-        #expect(try Schedule(cron: "0 9 * * MON-FRI", timeZone: "Europe/Paris").description
-            == "0 9 * * MON-FRI in Europe/Paris")
+        #expect(
+            try Schedule(cron: "0 9 * * MON-FRI", timeZone: "Europe/Paris").description
+                == "0 9 * * MON-FRI in Europe/Paris")
     }
 }
