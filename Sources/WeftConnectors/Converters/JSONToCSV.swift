@@ -96,10 +96,11 @@ public struct JSONToCSV: Sendable {
             if options.includeHeader, let columns = options.columns { writer.writeRecord(columns) }
             return writer.text
         }
-        if case .array = first {
-            return try arrayRows(rows, writer: &writer)
+        switch first {
+        case .array: return try arrayRows(rows, writer: &writer)
+        case .object: return try objectRows(rows, writer: &writer)
+        default: throw Self.mixedRows(index: 0, row: first, expected: "an object or an array")
         }
-        return try objectRows(rows, writer: &writer)
     }
 
     private func arrayRows(_ rows: [JSON], writer: inout CSVWriter) throws(ConversionError) -> String {

@@ -94,7 +94,7 @@ struct XMLDocumentWriter {
                     output += "\""
                 } else if key == options.textKey {
                     text += Self.text(of: member)
-                } else {
+                } else if member != .array([]) {
                     children.append((key, member))
                 }
             }
