@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "JSONata", targets: ["JSONata"]),
         .library(name: "JSONataSuite", targets: ["JSONataSuite"]),
         .library(name: "WeftModel", targets: ["WeftModel"]),
+        .library(name: "WeftRuntime", targets: ["WeftRuntime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
@@ -37,10 +38,16 @@ let package = Package(
             name: "JSONataSuite",
             dependencies: ["JSONata", "WeftJSON"]
         ),
+        .target(
+            name: "WeftRuntime",
+            dependencies: [
+                "WeftModel", "WeftJSON", "JSONata", .product(name: "Collections", package: "swift-collections"),
+            ]
+        ),
         .executableTarget(
             name: "weft",
             dependencies: [
-                "WeftJSON", "JSONata", "JSONataSuite", "WeftModel",
+                "WeftJSON", "JSONata", "JSONataSuite", "WeftModel", "WeftRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

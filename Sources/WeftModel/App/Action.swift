@@ -17,7 +17,7 @@ public struct Action: Sendable {
     public var output: JSON?
     public var paginate: Pagination?
     /// Selects the records in a response (JSONata), such as `orders`.
-    public var records: Expression?
+    public var records: WeftExpression?
     /// The most pages one call follows.
     public var maxPages = 100
     public var retry: RetryPolicy?

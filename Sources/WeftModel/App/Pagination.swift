@@ -1,7 +1,7 @@
 /// How an action's results continue over several responses.
 public enum Pagination: Sendable {
     /// A cursor from each response is sent as a parameter of the next request.
-    case cursor(next: Expression, parameter: String)
+    case cursor(next: WeftExpression, parameter: String)
     /// `offset` grows by the page size.
     case offset(parameter: String, limitParameter: String?, pageSize: Int)
     /// `page` counts up from `start`.
@@ -9,7 +9,7 @@ public enum Pagination: Sendable {
     /// The `Link: <...>; rel="next"` response header.
     case linkHeader
     /// A next-page URL in the body.
-    case nextURL(next: Expression)
+    case nextURL(next: WeftExpression)
     /// OData's `@odata.nextLink` (v4) or `__next` (v2).
     case odata
 
@@ -26,7 +26,7 @@ public enum Pagination: Sendable {
     }
 
     private struct Settings {
-        var next: Expression?
+        var next: WeftExpression?
         var parameter: String?
         var limitParameter: String?
         var pageSize: Int?

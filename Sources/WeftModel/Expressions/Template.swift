@@ -6,7 +6,7 @@ public struct Template: Sendable, CustomStringConvertible {
     /// A run of literal text or an expression.
     public enum Part: Sendable {
         case text(String)
-        case expression(Expression)
+        case expression(WeftExpression)
     }
 
     public let source: String
@@ -79,7 +79,7 @@ public struct Template: Sendable, CustomStringConvertible {
                     let compiled = try JSONataExpression(source)
                     parts.append(
                         .expression(
-                            Expression(
+                            WeftExpression(
                                 source: source, location: value.location(ofCharacter: holeStart), compiled: compiled)))
                 } catch {
                     let offset = max(0, (error.position ?? 1) - max(1, error.token?.unicodeScalars.count ?? 1))

@@ -9,7 +9,7 @@ import WeftJSON
 /// input: { email: customer.email, limit: 10 }   # a structure of expressions
 /// ```
 public indirect enum ValueTemplate: Sendable {
-    case expression(Expression)
+    case expression(WeftExpression)
     case object([(key: String, value: ValueTemplate)])
     case array([ValueTemplate])
     case literal(JSON)
@@ -41,7 +41,7 @@ public indirect enum ValueTemplate: Sendable {
     }
 
     /// Every expression inside, in order (for documentation and analysis).
-    public var expressions: [(path: String, expression: Expression)] {
+    public var expressions: [(path: String, expression: WeftExpression)] {
         switch self {
         case .expression(let expression): return [("", expression)]
         case .literal: return []
@@ -68,7 +68,7 @@ extension Spec where Value == ValueTemplate {
     private static func read(_ value: Located, _ reader: inout SpecReader) -> ValueTemplate? {
         switch value.kind {
         case .string(let text, _):
-            return Expression.compile(text, in: value, reader: &reader).map(ValueTemplate.expression)
+            return WeftExpression.compile(text, in: value, reader: &reader).map(ValueTemplate.expression)
         case .null, .bool, .number:
             return .literal(value.json)
         case .array(let items):

@@ -89,8 +89,8 @@ public struct Step: Sendable {
 public indirect enum StepKind: Sendable {
     case action(ActionReference)
     case http(HTTPStep)
-    case map(Expression)
-    case filter(Expression)
+    case map(WeftExpression)
+    case filter(WeftExpression)
     case `switch`(SwitchStep)
     case foreach(ForeachStep)
     case parallel(ParallelStep)

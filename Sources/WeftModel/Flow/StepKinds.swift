@@ -90,7 +90,7 @@ public struct HTTPStep: Sendable {
 
 /// One case of a `switch` step.
 public struct SwitchCase: Sendable {
-    public var condition: Expression?
+    public var condition: WeftExpression?
     public var steps: [Step] = []
 
     static var spec: Spec<SwitchCase> {
@@ -124,7 +124,7 @@ public struct SwitchStep: Sendable {
 
 /// Steps run once per item of a list; the output is the list of each item's final output.
 public struct ForeachStep: Sendable {
-    public var items: Expression?
+    public var items: WeftExpression?
     public var steps: [Step] = []
     /// How many items run at once.
     public var concurrency = 1
@@ -170,7 +170,7 @@ public struct ConvertStep: Sendable {
     public var from = DataFormat.json
     public var to = DataFormat.json
     /// What to convert; the message by default.
-    public var input: Expression?
+    public var input: WeftExpression?
     /// Format options: `delimiter`, `header`, `root`, `attribute_prefix`, `always_array`, ...
     public var options: OrderedDictionary<String, JSON> = [:]
 
@@ -202,7 +202,7 @@ public struct FileOutputStep: Sendable {
     public var path = Template(literal: "")
     public var format = DataFormat.json
     public var mode = Mode.write
-    public var content: Expression?
+    public var content: WeftExpression?
 
     static var spec: Spec<FileOutputStep> {
         ObjectSpec(

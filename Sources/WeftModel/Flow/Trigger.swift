@@ -91,7 +91,7 @@ public struct WebhookTrigger: Sendable {
     public var verify: WebhookVerification?
     public var response = ResponseMode.accepted
     /// An expression over the request (`headers`, `body`) giving the provider's delivery id, for de-duplication.
-    public var deliveryId: Expression?
+    public var deliveryId: WeftExpression?
 
     static var spec: Spec<WebhookTrigger> {
         ObjectSpec(
@@ -140,7 +140,7 @@ public struct ScheduleTrigger: Sendable {
 /// Where a poll keeps its place between calls.
 public struct PollCursor: Sendable {
     /// An expression over each record giving its cursor value (such as `updated_at`); the largest is kept.
-    public var field: Expression?
+    public var field: WeftExpression?
     /// The action input that receives the cursor on the next call.
     public var parameter = "since"
     /// The cursor for the very first call.
@@ -166,7 +166,7 @@ public struct PollTrigger: Sendable {
     public var input: ValueTemplate?
     public var cursor: PollCursor?
     /// An expression over each record giving its identity, for de-duplication.
-    public var key: Expression?
+    public var key: WeftExpression?
 
     static var spec: Spec<PollTrigger> {
         ObjectSpec(

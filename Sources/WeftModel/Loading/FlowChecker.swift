@@ -186,8 +186,8 @@ public struct FlowChecker {
     }
 
     /// The expressions a step evaluates itself (not those of nested steps), with a description for messages.
-    private func expressions(of step: Step) -> [(Expression, String)] {
-        var result: [(Expression, String)] = []
+    private func expressions(of step: Step) -> [(WeftExpression, String)] {
+        var result: [(WeftExpression, String)] = []
         let name = "step `\(step.id)`"
         switch step.kind {
         case .map(let expression), .filter(let expression): result.append((expression, name))
@@ -213,7 +213,7 @@ public struct FlowChecker {
         return result
     }
 
-    private func templateExpressions(_ template: Template) -> [(Expression, String)] {
+    private func templateExpressions(_ template: Template) -> [(WeftExpression, String)] {
         template.parts.compactMap { part in
             if case .expression(let expression) = part { return (expression, "") }
             return nil

@@ -3,7 +3,7 @@ import JSONata
 import WeftJSON
 
 /// A JSONata expression written in a flow or app file, compiled when the file is read.
-public struct Expression: Sendable, CustomStringConvertible {
+public struct WeftExpression: Sendable, CustomStringConvertible {
     /// The expression text.
     public let source: String
     /// Where the expression starts in its file.
@@ -12,14 +12,14 @@ public struct Expression: Sendable, CustomStringConvertible {
     public let compiled: JSONataExpression
 
     /// Compiles `source`. A syntax error becomes a diagnostic located inside the YAML value.
-    static func compile(_ source: String, in value: Located, reader: inout SpecReader) -> Expression? {
+    static func compile(_ source: String, in value: Located, reader: inout SpecReader) -> WeftExpression? {
         do throws(JSONataError) {
-            return Expression(source: source, location: value.location, compiled: try JSONataExpression(source))
+            return WeftExpression(source: source, location: value.location, compiled: try JSONataExpression(source))
         } catch {
             let start = max(0, (error.position ?? 1) - max(1, error.token?.unicodeScalars.count ?? 1))
             reader.error(
                 "expression-syntax", "JSONata \(error.code): \(error.message)", at: value.location(ofCharacter: start),
-                hint: "in the expression `\(Expression.excerpt(source))`")
+                hint: "in the expression `\(WeftExpression.excerpt(source))`")
             return nil
         }
     }
@@ -41,17 +41,17 @@ public struct Expression: Sendable, CustomStringConvertible {
     }
 }
 
-extension Spec where Value == Expression {
+extension Spec where Value == WeftExpression {
     /// A JSONata expression. Numbers and Booleans written bare are taken as literal expressions.
-    public static var expression: Spec<Expression> {
+    public static var expression: Spec<WeftExpression> {
         Spec(
             schema: { _ in ["type": ["string", "number", "boolean"], "format": "jsonata"] },
             read: { value, reader in
                 switch value.kind {
                 case .string(let text, _):
-                    return Expression.compile(text, in: value, reader: &reader)
+                    return WeftExpression.compile(text, in: value, reader: &reader)
                 case .number, .bool, .null:
-                    return Expression.compile(value.json.serialized(), in: value, reader: &reader)
+                    return WeftExpression.compile(value.json.serialized(), in: value, reader: &reader)
                 default:
                     reader.typeMismatch(expected: "a JSONata expression", found: value)
                     return nil

@@ -1,0 +1,111 @@
+/// Reads the field mapping out of a JSONata object constructor such as
+/// `{ "tranDate": $substring(created_at, 0, 10), "item": { "items": line_items.{ "quantity": quantity } } }`:
+/// one row per leaf field, nested objects as dot paths and `path.{ ... }` array mappings as `items[]`.
+struct MappingReader {
+    let list: TokenList
+    let wording: TransformationWording
+    /// Origins by target path; fields not listed are `written`.
+    let origins: [String: String]
+
+    init(_ list: TokenList, origins: [String: String]) {
+        self.list = list
+        self.wording = TransformationWording(list)
+        self.origins = origins
+    }
+
+    /// The rows of `source` when it is an object constructor (or `path.{ ... }`), nil otherwise.
+    static func rows(expression source: String, target: String = "", origins: [String: String]) -> [FieldMapping]? {
+        guard let list = TokenList(source) else { return nil }
+        let reader = MappingReader(list, origins: origins)
+        let range = list.unwrapped(list.all)
+        guard reader.isConstructor(range) else { return nil }
+        return reader.valueRows(range, target: target, context: "")
+    }
+
+    /// The rows of one value written in a YAML structure (an `input:` member): a constructor is unfolded, any
+    /// other expression gives one row.
+    static func rows(value source: String, target: String, origins: [String: String]) -> [FieldMapping] {
+        guard let list = TokenList(source) else {
+            return [
+                FieldMapping(
+                    target: target, sources: [], expression: source, transformation: "expression",
+                    origin: origins[target] ?? FieldMapping.written)
+            ]
+        }
+        return MappingReader(list, origins: origins).valueRows(list.unwrapped(list.all), target: target, context: "")
+    }
+
+    /// Whether `range` is `{ ... }` or `path.{ ... }`.
+    func isConstructor(_ range: Range<Int>) -> Bool {
+        if objectBody(range) != nil { return true }
+        return arrayMapping(range) != nil
+    }
+
+    /// The inside of `range` when it is exactly `{ ... }`.
+    private func objectBody(_ range: Range<Int>) -> Range<Int>? {
+        guard range.count >= 2, list[range.lowerBound].isPunctuation("{"),
+            list.matching(range.lowerBound) == range.upperBound - 1
+        else { return nil }
+        return (range.lowerBound + 1)..<(range.upperBound - 1)
+    }
+
+    /// `path.{ ... }`: the path's range and the constructor's inside.
+    private func arrayMapping(_ range: Range<Int>) -> (path: Range<Int>, body: Range<Int>)? {
+        guard range.count >= 4, list[range.upperBound - 1].isPunctuation("}") else { return nil }
+        var open = range.upperBound - 2
+        while open > range.lowerBound, !(list[open].isPunctuation("{") && list.matching(open) == range.upperBound - 1) {
+            open -= 1
+        }
+        guard open > range.lowerBound + 1, list[open - 1].isPunctuation("."),
+            list.isPath(range.lowerBound..<(open - 1))
+        else { return nil }
+        return (range.lowerBound..<(open - 1), (open + 1)..<(range.upperBound - 1))
+    }
+
+    private func join(_ prefix: String, _ name: String) -> String {
+        prefix.isEmpty ? name : prefix + "." + name
+    }
+
+    /// The rows for the value in `range`, written to `target`; relative paths are read inside `context`.
+    func valueRows(_ range: Range<Int>, target: String, context: String) -> [FieldMapping] {
+        let range = list.unwrapped(range)
+        if let body = objectBody(range), let rows = objectRows(body, target: target, context: context),
+            !rows.isEmpty
+        {
+            return rows
+        }
+        if let mapping = arrayMapping(range),
+            let rows = objectRows(
+                mapping.body, target: target + "[]",
+                context: (wording.sources(mapping.path, context: context).first ?? list.text(mapping.path)) + "[]"),
+            !rows.isEmpty
+        {
+            return rows
+        }
+        return [
+            FieldMapping(
+                target: target, sources: wording.sources(range, context: context), expression: list.text(range),
+                transformation: wording.describe(range), origin: origins[target] ?? FieldMapping.written)
+        ]
+    }
+
+    /// The rows of the members of an object constructor's inside, or nil when a member has no `key: value`.
+    private func objectRows(_ body: Range<Int>, target: String, context: String) -> [FieldMapping]? {
+        guard let members = list.split(body, on: ",") else { return nil }
+        var rows: [FieldMapping] = []
+        for member in members where !member.isEmpty {
+            guard let pairs = list.split(member, on: ":"), pairs.count >= 2, !pairs[0].isEmpty else { return nil }
+            let keyRange = pairs[0]
+            let valueRange = pairs[1].lowerBound..<member.upperBound
+            let key: String
+            if keyRange.count == 1, list[keyRange.lowerBound].kind == .string || list[keyRange.lowerBound].kind == .name
+            {
+                key = list[keyRange.lowerBound].value
+            } else {
+                key = "(" + list.text(keyRange) + ")"
+            }
+            rows += valueRows(valueRange, target: join(target, key), context: context)
+        }
+        return rows
+    }
+}

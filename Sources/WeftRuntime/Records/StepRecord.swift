@@ -1,0 +1,56 @@
+import Foundation
+import WeftJSON
+
+/// What happened in one step of a run.
+public struct StepRecord: Sendable {
+    /// Where the step sits: its id, with the enclosing steps for nested ones (`route.cases[0].notify`).
+    public var path: String
+    public var stepId: String
+    public var kind: String
+    public var state: StepState
+    public var attempts: Int
+    public var startedAt: Date
+    public var finishedAt: Date
+    /// The message (or the action's input) the step received.
+    public var input: JSON?
+    public var output: JSON?
+    public var error: StepFailure?
+
+    /// The step's duration in milliseconds.
+    public var milliseconds: Double { finishedAt.timeIntervalSince(startedAt) * 1000 }
+
+    /// The record as JSON (times as ISO 8601 text).
+    public var json: JSON {
+        var object: JSONObject = [
+            "path": .string(path), "step": .string(stepId), "kind": .string(kind), "state": .string(state.rawValue),
+            "attempts": .number(Double(attempts)), "started_at": .string(ISO8601.string(startedAt)),
+            "duration_ms": .number((milliseconds * 1000).rounded() / 1000),
+        ]
+        if let input { object["input"] = input }
+        if let output { object["output"] = output }
+        if let error {
+            var failure: JSONObject = ["kind": .string(error.kind.rawValue), "message": .string(error.message)]
+            if let status = error.status { failure["status"] = .number(Double(status)) }
+            object["error"] = .object(failure)
+        }
+        return .object(object)
+    }
+}
+
+/// Formats dates as ISO 8601 with milliseconds, in UTC.
+enum ISO8601 {
+    static func string(_ date: Date) -> String {
+        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded(.down)
+        let seconds = Int((milliseconds / 1000).rounded(.down))
+        let millis = Int(milliseconds) - seconds * 1000
+        var time = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        func pad(_ value: Int32, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
+            + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(millis), 3))Z"
+    }
+}
