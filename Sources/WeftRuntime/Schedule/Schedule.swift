@@ -15,9 +15,14 @@ import Foundation
 ///   last Sunday of October) fires once, at its first occurrence. The repeated stretch of wall-clock time does
 ///   not fire again: `*/20 * * * *` fires at 02:00, 02:20 and 02:40 summer time, then at 03:00 winter time.
 ///
-/// Searches skip whole months, days, hours and minutes that cannot match, so even the next `0 0 29 2 *` takes a
-/// few hundred steps. They look at most ``searchHorizonYears`` years away; an expression that can never match
-/// (`0 0 30 2 *`) is recognised at once and yields `nil`.
+/// The two rules apply to every expression alike. Vixie cron makes an exception for expressions with `*` in the
+/// minute or hour field, which it neither catches up after a gap nor holds back in a repeated hour; here
+/// `30 * * * *` fires at 01:30, 03:00 and 03:30 on the day of a gap from 02:00 to 03:00, and `*/20 * * * *` is
+/// silent for the repeated hour. Instants are unique either way: a schedule never fires twice at one instant.
+///
+/// Searches skip whole months, days, hours and minutes that cannot match, so finding the next `0 0 29 2 *`
+/// takes a few hundred steps, not a walk over every minute. They look at most ``searchHorizonYears`` years away;
+/// an expression that can never match (`0 0 30 2 *`) is recognised at once and yields `nil`.
 public struct Schedule: Sendable, Hashable, CustomStringConvertible {
     /// Which wall-clock times fire.
     public let cron: CronExpression
@@ -69,10 +74,9 @@ public struct Schedule: Sendable, Hashable, CustomStringConvertible {
 
     /// The fire instants strictly after `start` and at or before `end`, earliest first, at most `limit` of them.
     public func fires(between start: Date, and end: Date, limit: Int) -> [Date] {
-        guard limit > 0, let endSeconds = Self.wholeSeconds(end) else { return [] }
         var result: [Date] = []
         var cursor = start
-        while result.count < limit, let next = nextFire(after: cursor), Self.wholeSeconds(next)! <= endSeconds {
+        while result.count < limit, let next = nextFire(after: cursor), next <= end {
             result.append(next)
             cursor = next
         }

@@ -35,6 +35,11 @@ import Testing
             "0,30 2,3 * * *", "Europe/Paris", "2026-03-29T00:00:00Z",
             ["2026-03-29T01:00:00Z", "2026-03-29T01:30:00Z", "2026-03-30T00:00:00Z"]
         ),
+        // An hourly expression fires at the end of the gap for the 02:30 that did not occur, then at 03:30.
+        (
+            "30 * * * *", "Europe/Paris", "2026-03-29T00:00:00Z",
+            ["2026-03-29T00:30:00Z", "2026-03-29T01:00:00Z", "2026-03-29T01:30:00Z"]
+        ),
         // A time outside the gap is not disturbed.
         (
             "0 9 * * *", "Europe/Paris", "2026-03-28T12:00:00Z",
