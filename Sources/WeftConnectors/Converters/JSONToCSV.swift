@@ -16,7 +16,7 @@ import WeftJSON
 /// `true`/`false`, `null` as an empty field, and arrays (and objects, when not flattened) as compact JSON
 /// text. A field is quoted only when it must be: when it contains the delimiter, a quote, CR or LF, or
 /// starts or ends with a space or tab; quotes inside are doubled. Every record, the last included, ends
-/// with ``Options/lineEnding``.
+/// with ``Options/lineEnding``. Flattening follows objects at most 256 levels deep.
 public struct JSONToCSV: Sendable {
     /// The line break written after each record.
     public enum LineEnding: Sendable, Equatable {
@@ -124,7 +124,7 @@ public struct JSONToCSV: Sendable {
                 throw Self.mixedRows(index: index, row: row, expected: "an object like the first row")
             }
             var flat = JSONObject(minimumCapacity: object.count)
-            flatten(object, prefix: "", into: &flat)
+            try flatten(object, prefix: "", depth: 1, into: &flat)
             if options.columns == nil {
                 for key in flat.keys where !seen.contains(key) {
                     seen.insert(key)
@@ -144,16 +144,30 @@ public struct JSONToCSV: Sendable {
         return writer.text
     }
 
-    private func flatten(_ object: JSONObject, prefix: String, into flat: inout JSONObject) {
+    private func flatten(
+        _ object: JSONObject,
+        prefix: String,
+        depth: Int,
+        into flat: inout JSONObject
+    ) throws(ConversionError) {
+        guard depth <= Self.maximumDepth else {
+            throw ConversionError(
+                .nestingTooDeep,
+                "a row nests objects deeper than the limit of \(Self.maximumDepth) levels"
+            )
+        }
         for (key, value) in object {
             let path = prefix.isEmpty ? key : prefix + options.pathSeparator + key
             if options.flattenObjects, case .object(let nested) = value, !nested.isEmpty {
-                flatten(nested, prefix: path, into: &flat)
+                try flatten(nested, prefix: path, depth: depth + 1, into: &flat)
             } else {
                 flat[path] = value
             }
         }
     }
+
+    /// The deepest nesting of objects that flattening follows.
+    static let maximumDepth = 256
 
     /// The text of one field before quoting.
     private static func field(_ value: JSON) -> String {

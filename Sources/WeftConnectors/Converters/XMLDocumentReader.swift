@@ -170,7 +170,10 @@ struct XMLDocumentReader {
         }
         let name = string(nameRange)
         var frame = Frame(name: name, key: key(for: name), start: start)
+        // Duplicate check: a short list for the usual few attributes, a set once there are many, so an element
+        // with a huge number of attributes cannot make parsing quadratic.
         var attributeNames: [String] = []
+        var attributeSet: Set<String> = []
         while true {
             let hadSpace = skipWhitespace()
             guard position < bytes.count else {
@@ -208,14 +211,22 @@ struct XMLDocumentReader {
                 throw failure(.malformed, "expected a quoted value for the attribute '\(attributeName)'", at: position)
             }
             let value = try readAttributeValue()
-            guard !attributeNames.contains(attributeName) else {
+            let isDuplicate =
+                attributeNames.count < 16
+                ? attributeNames.contains(attributeName) : attributeSet.contains(attributeName)
+            guard !isDuplicate else {
                 throw failure(
                     .malformed,
                     "the attribute '\(attributeName)' appears twice in <\(name)>",
                     at: attributeStart
                 )
             }
-            attributeNames.append(attributeName)
+            if attributeNames.count < 16 {
+                attributeNames.append(attributeName)
+                if attributeNames.count == 16 { attributeSet = Set(attributeNames) }
+            } else {
+                attributeSet.insert(attributeName)
+            }
             if options.stripNamespacePrefixes
                 && (attributeName == "xmlns" || attributeName.utf8.starts(with: "xmlns:".utf8))
             {

@@ -75,6 +75,16 @@ struct JSONToCSVTests {
         #expect(try jsonToCSV([[:]]) == "\r\n\r\n")
     }
 
+    @Test func flatteningDepthIsLimited() throws {
+        var deep: JSON = 1
+        for _ in 0..<300 { deep = ["a": deep] }
+        #expect(conversionError { try jsonToCSV([deep]) }?.code == .nestingTooDeep)
+        var shallow: JSON = 1
+        for _ in 0..<255 { shallow = ["a": shallow] }
+        let path = Array(repeating: "a", count: 255).joined(separator: ".")
+        #expect(try jsonToCSV([shallow]) == "\(path)\r\n1\r\n")
+    }
+
     @Test func unsupportedShapes() {
         #expect(conversionError { try jsonToCSV("text") }?.code == .unsupportedValue)
         #expect(conversionError { try jsonToCSV(nil) }?.message.contains("not null") == true)

@@ -327,6 +327,18 @@ struct XMLToJSONErrorTests {
         #expect(conversionError { try xmlToJSON(xml) }?.code == .nestingTooDeep)
     }
 
+    @Test func manyAttributesStayLinearAndDuplicatesAreFound() throws {
+        let count = 50_000
+        var xml = "<a"
+        for index in 0..<count { xml += " a\(index)=\"\(index)\"" }
+        let json = try xmlToJSON(xml + "/>")
+        #expect(json["a"]?.objectValue?.count == count)
+        #expect(json["a"]?["@a49999"] == "49999")
+        let error = conversionError { try xmlToJSON(xml + " a20000=\"x\"/>") }
+        #expect(error?.message == "the attribute 'a20000' appears twice in <a>")
+        #expect(conversionError { try xmlToJSON(#"<a a1="1" a2="2" a1="3"/>"#) }?.message.contains("twice") == true)
+    }
+
     @Test func customDepthLimit() throws {
         let options = XMLToJSON.Options(maximumDepth: 2)
         #expect(try xmlToJSON("<a><b/></a>", options) == ["a": ["b": ""]])
