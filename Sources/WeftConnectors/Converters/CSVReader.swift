@@ -41,7 +41,11 @@ struct CSVReader {
                     continue
                 }
                 // A line break: CRLF, LF or a lone CR.
-                if byte == .carriageReturn && position < bytes.count && bytes[position] == .lineFeed { position += 1 }
+                if byte == ConverterByte.carriageReturn && position < bytes.count
+                    && bytes[position] == ConverterByte.lineFeed
+                {
+                    position += 1
+                }
                 newLine()
                 break
             }
@@ -54,11 +58,11 @@ struct CSVReader {
     /// the field was quoted.
     private mutating func readField(into fields: inout [String]) throws(ConversionError) -> Bool {
         if trimFields { skipBlanks() }
-        guard position < bytes.count, bytes[position] == .doubleQuote else {
+        guard position < bytes.count, bytes[position] == ConverterByte.doubleQuote else {
             let start = position
             while position < bytes.count {
                 let byte = bytes[position]
-                if byte == delimiter || byte == .lineFeed || byte == .carriageReturn { break }
+                if byte == delimiter || byte == ConverterByte.lineFeed || byte == ConverterByte.carriageReturn { break }
                 position += 1
             }
             var end = position
@@ -69,7 +73,7 @@ struct CSVReader {
             return false
         }
         let openingLine = line
-        let openingColumn = SourceLocation(line: line, lineStart: lineStart, offset: position, in: bytes).column
+        let openingColumn = TextPosition(line: line, lineStart: lineStart, offset: position, in: bytes).column
         position += 1
         buffer.removeAll(keepingCapacity: true)
         var runStart = position
@@ -83,11 +87,11 @@ struct CSVReader {
                 )
             }
             let byte = bytes[position]
-            if byte == .doubleQuote {
+            if byte == ConverterByte.doubleQuote {
                 buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
                 position += 1
-                if position < bytes.count && bytes[position] == .doubleQuote {
-                    buffer.append(.doubleQuote)
+                if position < bytes.count && bytes[position] == ConverterByte.doubleQuote {
+                    buffer.append(ConverterByte.doubleQuote)
                     position += 1
                     runStart = position
                     continue
@@ -95,17 +99,19 @@ struct CSVReader {
                 break
             }
             position += 1
-            if byte == .lineFeed {
+            if byte == ConverterByte.lineFeed {
                 newLine()
-            } else if byte == .carriageReturn && (position >= bytes.count || bytes[position] != .lineFeed) {
+            } else if byte == ConverterByte.carriageReturn
+                && (position >= bytes.count || bytes[position] != ConverterByte.lineFeed)
+            {
                 newLine()
             }
         }
         if trimFields { skipBlanks() }
         if position < bytes.count {
             let byte = bytes[position]
-            guard byte == delimiter || byte == .lineFeed || byte == .carriageReturn else {
-                let location = SourceLocation(line: line, lineStart: lineStart, offset: position, in: bytes)
+            guard byte == delimiter || byte == ConverterByte.lineFeed || byte == ConverterByte.carriageReturn else {
+                let location = TextPosition(line: line, lineStart: lineStart, offset: position, in: bytes)
                 throw ConversionError(
                     .malformed,
                     "unexpected character after the closing quote of a field; a quote inside a quoted field "
@@ -129,6 +135,6 @@ struct CSVReader {
     }
 
     private func isBlank(_ byte: UInt8) -> Bool {
-        byte == .space || (byte == .tab && delimiter != .tab)
+        byte == ConverterByte.space || (byte == ConverterByte.tab && delimiter != ConverterByte.tab)
     }
 }

@@ -101,7 +101,8 @@ public struct CSVToJSON: Sendable {
 
     /// The byte of a valid delimiter.
     static func delimiterByte(_ delimiter: Character) throws(ConversionError) -> UInt8 {
-        guard let byte = delimiter.asciiValue, byte != .doubleQuote, byte != .lineFeed, byte != .carriageReturn
+        guard let byte = delimiter.asciiValue, byte != ConverterByte.doubleQuote, byte != ConverterByte.lineFeed,
+            byte != ConverterByte.carriageReturn
         else {
             throw ConversionError(
                 .invalidOption,

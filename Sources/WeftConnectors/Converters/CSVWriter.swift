@@ -27,21 +27,27 @@ struct CSVWriter {
             bytes.append(contentsOf: utf8)
             return
         }
-        bytes.append(.doubleQuote)
+        bytes.append(ConverterByte.doubleQuote)
         for byte in utf8 {
-            if byte == .doubleQuote { bytes.append(.doubleQuote) }
+            if byte == ConverterByte.doubleQuote { bytes.append(ConverterByte.doubleQuote) }
             bytes.append(byte)
         }
-        bytes.append(.doubleQuote)
+        bytes.append(ConverterByte.doubleQuote)
     }
 
     /// Whether a field must be quoted: it contains the delimiter, a quote, CR or LF, or starts or ends with a
     /// space or tab (which readers that trim would lose).
     private func needsQuotes(_ utf8: String.UTF8View) -> Bool {
         guard let first = utf8.first, let last = utf8.last else { return false }
-        if first == .space || first == .tab || last == .space || last == .tab { return true }
+        if first == ConverterByte.space || first == ConverterByte.tab || last == ConverterByte.space
+            || last == ConverterByte.tab
+        {
+            return true
+        }
         for byte in utf8
-        where byte == delimiter || byte == .doubleQuote || byte == .lineFeed || byte == .carriageReturn {
+        where byte == delimiter || byte == ConverterByte.doubleQuote || byte == ConverterByte.lineFeed
+            || byte == ConverterByte.carriageReturn
+        {
             return true
         }
         return false

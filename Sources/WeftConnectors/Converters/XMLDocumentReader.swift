@@ -45,7 +45,7 @@ struct XMLDocumentReader {
             guard position < bytes.count else {
                 throw failure(.malformed, "the document has no root element", at: position)
             }
-            guard bytes[position] == .lessThan else {
+            guard bytes[position] == ConverterByte.lessThan else {
                 throw failure(.malformed, "text before the root element", at: position)
             }
             if hasPrefix(Self.processingInstructionOpen) {
@@ -58,9 +58,9 @@ struct XMLDocumentReader {
                 }
                 try skipDoctype()
                 sawDoctype = true
-            } else if position + 1 < bytes.count && bytes[position + 1] == .exclamation {
+            } else if position + 1 < bytes.count && bytes[position + 1] == ConverterByte.exclamation {
                 throw failure(.malformed, "unexpected markup declaration before the root element", at: position)
-            } else if position + 1 < bytes.count && bytes[position + 1] == .slash {
+            } else if position + 1 < bytes.count && bytes[position + 1] == ConverterByte.slash {
                 throw failure(.malformed, "closing tag before any element was opened", at: position)
             } else {
                 break
@@ -71,16 +71,16 @@ struct XMLDocumentReader {
         while true {
             skipWhitespace()
             guard position < bytes.count else { break }
-            guard bytes[position] == .lessThan else {
+            guard bytes[position] == ConverterByte.lessThan else {
                 throw failure(.malformed, "text after the root element", at: position)
             }
             if hasPrefix(Self.processingInstructionOpen) {
                 try skipProcessingInstruction()
             } else if hasPrefix(Self.commentOpen) {
                 try skipComment()
-            } else if position + 1 < bytes.count && bytes[position + 1] == .slash {
+            } else if position + 1 < bytes.count && bytes[position + 1] == ConverterByte.slash {
                 throw failure(.mismatchedTag, "closing tag after the root element was closed", at: position)
-            } else if position + 1 < bytes.count && bytes[position + 1] == .exclamation {
+            } else if position + 1 < bytes.count && bytes[position + 1] == ConverterByte.exclamation {
                 throw failure(.malformed, "unexpected markup after the root element", at: position)
             } else {
                 throw failure(.malformed, "a document may have only one root element", at: position)
@@ -110,18 +110,18 @@ struct XMLDocumentReader {
                 let frame = stack[stack.count - 1]
                 throw failure(.unclosed, "element <\(frame.name)> is never closed", at: frame.start)
             }
-            guard bytes[position] == .lessThan else {
+            guard bytes[position] == ConverterByte.lessThan else {
                 let text = try readText()
                 append(text: text, to: &stack[stack.count - 1])
                 continue
             }
             let next: UInt8 = position + 1 < bytes.count ? bytes[position + 1] : 0
-            if next == .slash {
+            if next == ConverterByte.slash {
                 let tagStart = position
                 let name = try readEndTag()
                 let frame = stack.removeLast()
                 guard name == frame.name else {
-                    let opened = SourceLocation(offset: frame.start, in: bytes)
+                    let opened = TextPosition(offset: frame.start, in: bytes)
                     throw failure(
                         .mismatchedTag,
                         "closing tag </\(name)> does not match <\(frame.name)> opened at line \(opened.line), "
@@ -132,7 +132,7 @@ struct XMLDocumentReader {
                 let value = finish(frame)
                 if stack.isEmpty { return (frame.key, value) }
                 stack[stack.count - 1].children.append((frame.key, value))
-            } else if next == .exclamation {
+            } else if next == ConverterByte.exclamation {
                 if hasPrefix(Self.commentOpen) {
                     try skipComment()
                 } else if hasPrefix(Self.cdataOpen) {
@@ -141,7 +141,7 @@ struct XMLDocumentReader {
                 } else {
                     throw failure(.malformed, "unexpected markup declaration inside an element", at: position)
                 }
-            } else if next == .question {
+            } else if next == ConverterByte.question {
                 try skipProcessingInstruction()
             } else {
                 switch try readStartTag(depth: stack.count + 1) {
@@ -180,12 +180,12 @@ struct XMLDocumentReader {
                 throw failure(.unclosed, "the start tag of <\(name)> is never closed", at: start)
             }
             let byte = bytes[position]
-            if byte == .greaterThan {
+            if byte == ConverterByte.greaterThan {
                 position += 1
                 return .open(frame)
             }
-            if byte == .slash {
-                guard position + 1 < bytes.count && bytes[position + 1] == .greaterThan else {
+            if byte == ConverterByte.slash {
+                guard position + 1 < bytes.count && bytes[position + 1] == ConverterByte.greaterThan else {
                     throw failure(.malformed, "expected '>' after '/' in the tag of <\(name)>", at: position + 1)
                 }
                 position += 2
@@ -201,12 +201,13 @@ struct XMLDocumentReader {
             }
             let attributeName = string(attributeRange)
             skipWhitespace()
-            guard position < bytes.count && bytes[position] == .equals else {
+            guard position < bytes.count && bytes[position] == ConverterByte.equals else {
                 throw failure(.malformed, "expected '=' after the attribute name '\(attributeName)'", at: position)
             }
             position += 1
             skipWhitespace()
-            guard position < bytes.count, bytes[position] == .doubleQuote || bytes[position] == .singleQuote
+            guard position < bytes.count,
+                bytes[position] == ConverterByte.doubleQuote || bytes[position] == ConverterByte.singleQuote
             else {
                 throw failure(.malformed, "expected a quoted value for the attribute '\(attributeName)'", at: position)
             }
@@ -243,7 +244,7 @@ struct XMLDocumentReader {
             throw failure(.malformed, "expected an element name after '</'", at: position)
         }
         skipWhitespace()
-        guard position < bytes.count && bytes[position] == .greaterThan else {
+        guard position < bytes.count && bytes[position] == ConverterByte.greaterThan else {
             throw failure(.malformed, "expected '>' to end the closing tag </\(string(nameRange))>", at: position)
         }
         position += 1
@@ -297,7 +298,9 @@ struct XMLDocumentReader {
     }
 
     private func key(for name: String) -> String {
-        guard options.stripNamespacePrefixes, let colon = name.utf8.lastIndex(of: .colon) else { return name }
+        guard options.stripNamespacePrefixes, let colon = name.utf8.lastIndex(of: ConverterByte.colon) else {
+            return name
+        }
         let local = name.utf8[name.utf8.index(after: colon)...]
         return local.isEmpty ? name : String(Substring(local))
     }
@@ -310,18 +313,20 @@ struct XMLDocumentReader {
         var runStart = position
         while position < bytes.count {
             let byte = bytes[position]
-            if byte == .lessThan { break }
-            if byte != .ampersand && (byte >= 0x20 || byte == .lineFeed || byte == .tab) {
+            if byte == ConverterByte.lessThan { break }
+            if byte != ConverterByte.ampersand
+                && (byte >= 0x20 || byte == ConverterByte.lineFeed || byte == ConverterByte.tab)
+            {
                 position += 1
                 continue
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
-            if byte == .ampersand {
+            if byte == ConverterByte.ampersand {
                 try appendReference(to: &output)
-            } else if byte == .carriageReturn {
-                output.append(.lineFeed)
+            } else if byte == ConverterByte.carriageReturn {
+                output.append(ConverterByte.lineFeed)
                 position += 1
-                if position < bytes.count && bytes[position] == .lineFeed { position += 1 }
+                if position < bytes.count && bytes[position] == ConverterByte.lineFeed { position += 1 }
             } else {
                 throw failure(.malformed, "the control character U+\(hex(byte)) is not allowed in XML", at: position)
             }
@@ -343,16 +348,16 @@ struct XMLDocumentReader {
             case quote:
                 position += 1
                 return String(decoding: output, as: UTF8.self)
-            case .lessThan:
+            case ConverterByte.lessThan:
                 throw failure(.malformed, "'<' is not allowed in an attribute value; write &lt;", at: position)
-            case .ampersand:
+            case ConverterByte.ampersand:
                 try appendReference(to: &output)
-            case .carriageReturn:
-                output.append(.space)
+            case ConverterByte.carriageReturn:
+                output.append(ConverterByte.space)
                 position += 1
-                if position < bytes.count && bytes[position] == .lineFeed { position += 1 }
-            case .tab, .lineFeed:
-                output.append(.space)
+                if position < bytes.count && bytes[position] == ConverterByte.lineFeed { position += 1 }
+            case ConverterByte.tab, ConverterByte.lineFeed:
+                output.append(ConverterByte.space)
                 position += 1
             case 0..<0x20:
                 throw failure(.malformed, "the control character U+\(hex(byte)) is not allowed in XML", at: position)
@@ -368,7 +373,7 @@ struct XMLDocumentReader {
     private mutating func appendReference(to output: inout [UInt8]) throws(ConversionError) {
         let start = position
         position += 1
-        if position < bytes.count && bytes[position] == .hash {
+        if position < bytes.count && bytes[position] == ConverterByte.hash {
             position += 1
             var radix: UInt32 = 10
             if position < bytes.count && bytes[position] == UInt8(ascii: "x") {
@@ -382,7 +387,7 @@ struct XMLDocumentReader {
                 digits += 1
                 position += 1
             }
-            guard digits > 0, position < bytes.count, bytes[position] == .semicolon else {
+            guard digits > 0, position < bytes.count, bytes[position] == ConverterByte.semicolon else {
                 throw failure(.malformed, "malformed character reference", at: start)
             }
             position += 1
@@ -396,17 +401,17 @@ struct XMLDocumentReader {
             UTF8.encode(scalar) { output.append($0) }
             return
         }
-        guard let nameRange = readName(), position < bytes.count, bytes[position] == .semicolon else {
+        guard let nameRange = readName(), position < bytes.count, bytes[position] == ConverterByte.semicolon else {
             position = start
             throw failure(.malformed, "'&' must start an entity reference; write a literal '&' as &amp;", at: start)
         }
         position += 1
         switch string(nameRange) {
-        case "amp": output.append(.ampersand)
-        case "lt": output.append(.lessThan)
-        case "gt": output.append(.greaterThan)
-        case "quot": output.append(.doubleQuote)
-        case "apos": output.append(.singleQuote)
+        case "amp": output.append(ConverterByte.ampersand)
+        case "lt": output.append(ConverterByte.lessThan)
+        case "gt": output.append(ConverterByte.greaterThan)
+        case "quot": output.append(ConverterByte.doubleQuote)
+        case "apos": output.append(ConverterByte.singleQuote)
         case let name:
             throw failure(
                 .undefinedEntity,
@@ -430,9 +435,9 @@ struct XMLDocumentReader {
         var index = contentStart
         while index < end {
             let byte = bytes[index]
-            if byte == .carriageReturn {
-                output.append(.lineFeed)
-                if index + 1 < end && bytes[index + 1] == .lineFeed { index += 1 }
+            if byte == ConverterByte.carriageReturn {
+                output.append(ConverterByte.lineFeed)
+                if index + 1 < end && bytes[index + 1] == ConverterByte.lineFeed { index += 1 }
             } else {
                 output.append(byte)
             }
@@ -472,11 +477,11 @@ struct XMLDocumentReader {
         position += Self.doctypeOpen.count
         while position < bytes.count {
             switch bytes[position] {
-            case .doubleQuote, .singleQuote:
+            case ConverterByte.doubleQuote, ConverterByte.singleQuote:
                 try skipQuoted(start: start)
-            case .openBracket:
+            case ConverterByte.openBracket:
                 try skipInternalSubset(start: start)
-            case .greaterThan:
+            case ConverterByte.greaterThan:
                 position += 1
                 return
             default:
@@ -502,9 +507,9 @@ struct XMLDocumentReader {
                 continue
             }
             switch bytes[position] {
-            case .doubleQuote, .singleQuote:
+            case ConverterByte.doubleQuote, ConverterByte.singleQuote:
                 try skipQuoted(start: start)
-            case .closeBracket:
+            case ConverterByte.closeBracket:
                 position += 1
                 return
             default:
@@ -529,9 +534,9 @@ struct XMLDocumentReader {
     /// Reads an XML name (ASCII name characters; any non-ASCII character is accepted as a name character).
     private mutating func readName() -> Range<Int>? {
         let start = position
-        guard position < bytes.count, bytes[position].isNameStart else { return nil }
+        guard position < bytes.count, bytes[position].isXMLNameStartByte else { return nil }
         position += 1
-        while position < bytes.count && bytes[position].isNameCharacter { position += 1 }
+        while position < bytes.count && bytes[position].isXMLNameByte { position += 1 }
         return start..<position
     }
 
@@ -575,7 +580,7 @@ struct XMLDocumentReader {
     }
 
     private func failure(_ code: ConversionError.Code, _ message: String, at offset: Int) -> ConversionError {
-        let location = SourceLocation(offset: offset, in: bytes)
+        let location = TextPosition(offset: offset, in: bytes)
         return ConversionError(code, message, line: location.line, column: location.column)
     }
 

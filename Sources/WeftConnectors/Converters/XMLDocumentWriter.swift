@@ -117,7 +117,7 @@ struct XMLDocumentWriter {
     /// Starts a new line at `level` when pretty printing (not before the first element of the document).
     private mutating func newline(level: Int) {
         guard options.prettyPrint, let last = output.utf8.last else { return }
-        if last != .lineFeed { output += "\n" }
+        if last != ConverterByte.lineFeed { output += "\n" }
         for _ in 0..<level { output += options.indentation }
     }
 

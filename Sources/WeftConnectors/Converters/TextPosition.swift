@@ -1,6 +1,6 @@
 /// Line and column of a byte offset in UTF-8 text, computed only when an error needs them so the converters'
 /// hot loops do not track positions.
-struct SourceLocation: Equatable {
+struct TextPosition: Equatable {
     /// 1-based line; a line ends at LF, at CR LF, or at a CR not followed by LF.
     var line: Int
     /// 1-based column, counted in Unicode scalars from the start of the line.

@@ -1,5 +1,6 @@
-/// The ASCII bytes the converters' parsers and writers compare against, and XML's character classes.
-extension UInt8 {
+/// The ASCII bytes the converters' parsers and writers compare against, in a namespace of their own so that
+/// they cannot clash with other code of the module.
+enum ConverterByte {
     static let tab = UInt8(ascii: "\t")
     static let lineFeed = UInt8(ascii: "\n")
     static let carriageReturn = UInt8(ascii: "\r")
@@ -18,23 +19,25 @@ extension UInt8 {
     static let question = UInt8(ascii: "?")
     static let openBracket = UInt8(ascii: "[")
     static let closeBracket = UInt8(ascii: "]")
+}
 
+extension UInt8 {
     /// XML's `S`: space, tab, LF, CR.
     var isXMLWhitespace: Bool {
-        self == .space || self == .tab || self == .lineFeed || self == .carriageReturn
+        self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D
     }
 
     /// Whether this byte may start an XML name: an ASCII letter, `_`, `:`, or any byte of a non-ASCII
-    /// character (the reader is lenient beyond ASCII; the writer is exact).
-    var isNameStart: Bool {
+    /// character (the reader is lenient beyond ASCII; the writer checks names exactly, see `XMLName`).
+    var isXMLNameStartByte: Bool {
         (self >= UInt8(ascii: "a") && self <= UInt8(ascii: "z"))
             || (self >= UInt8(ascii: "A") && self <= UInt8(ascii: "Z"))
-            || self == UInt8(ascii: "_") || self == .colon || self >= 0x80
+            || self == UInt8(ascii: "_") || self == UInt8(ascii: ":") || self >= 0x80
     }
 
-    /// Whether this byte may continue an XML name: a name start, a digit, `-` or `.`.
-    var isNameCharacter: Bool {
-        isNameStart || (self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9")) || self == UInt8(ascii: "-")
+    /// Whether this byte may continue an XML name: a name start byte, a digit, `-` or `.`.
+    var isXMLNameByte: Bool {
+        isXMLNameStartByte || (self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9")) || self == UInt8(ascii: "-")
             || self == UInt8(ascii: ".")
     }
 }
