@@ -135,6 +135,6 @@ struct CSVReader {
     }
 
     private func isBlank(_ byte: UInt8) -> Bool {
-        byte == ConverterByte.space || (byte == ConverterByte.tab && delimiter != ConverterByte.tab)
+        byte != delimiter && (byte == ConverterByte.space || byte == ConverterByte.tab)
     }
 }

@@ -27,7 +27,7 @@ public struct CSVToJSON: Sendable {
         public var delimiter: Character
         /// Whether the first record names the fields. Default on: records become objects; off: arrays.
         public var hasHeader: Bool
-        /// Whether spaces and tabs around fields are removed (tabs only when the delimiter is not a tab);
+        /// Whether spaces and tabs around fields are removed (except the one that is the delimiter);
         /// spaces around a quoted field are then allowed and dropped. Default off.
         public var trimFields: Bool
         /// Whether fields that look like numbers or Booleans become numbers and Booleans (`12`, `-1.5`,

@@ -68,6 +68,10 @@ struct CSVToJSONReadingTests {
         )
     }
 
+    @Test func trimmingNeverEatsTheDelimiter() throws {
+        #expect(try csvToJSON("a b\n1 \"x y\"", .init(delimiter: " ", trimFields: true)) == [["a": "1", "b": "x y"]])
+    }
+
     @Test func typeInferenceIsOffByDefault() throws {
         #expect(try csvToJSON("n,b\n12,true") == [["n": "12", "b": "true"]])
     }

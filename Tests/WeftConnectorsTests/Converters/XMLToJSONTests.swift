@@ -188,6 +188,12 @@ struct XMLToJSONErrorTests {
         #expect(error?.description.hasPrefix("line 2, column 7: ") == true)
     }
 
+    @Test func crlfCountsAsOneLineBreakInPositions() {
+        let error = conversionError { try xmlToJSON("<a>\r\n<b>\r\n</a>") }
+        #expect(error?.line == 3)
+        #expect(error?.column == 1)
+    }
+
     @Test func unclosedElementPointsAtItsStartTag() {
         let error = conversionError { try xmlToJSON("<a>\n <b>text") }
         #expect(error?.code == .unclosed)
