@@ -6,6 +6,8 @@ struct Weft: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "weft",
         abstract: "Weft, the integration platform: connectors and flows as YAML, JSONata for data.",
-        subcommands: [ValidateCommand.self, SchemaCommand.self, JSONataCommand.self, BenchCommand.self]
+        subcommands: [
+            ValidateCommand.self, DocsCommand.self, SchemaCommand.self, JSONataCommand.self, BenchCommand.self,
+        ]
     )
 }

@@ -29,9 +29,7 @@ struct TransformationWording {
         if sources(range, context: "").isEmpty && !containsCall(range) { return "constant" }
         if list.hasTopLevel(range, ["?"]) { return "conditional" }
         if list.hasTopLevel(range, ["??", "?:"]) { return "with a default" }
-        if list.hasTopLevel(range, ["and", "or"]) || list.hasTopLevel(range, Self.comparisons)
-            || hasTopLevelKeyword(range)
-        {
+        if list.hasTopLevel(range, Self.comparisons) || hasTopLevelKeyword(range) {
             return "true or false"
         }
         if list.hasTopLevel(range, ["&"]) { return "concatenated" }
@@ -146,7 +144,6 @@ struct TransformationWording {
         case "reverse": words = "reversed"
         case "sort": words = "sorted"
         case "append": words = "appended"
-        case "count_": words = "counted"
         default: words = "computed with $\(name)"
         }
         if let first, let inner = call(list.unwrapped(first)) {
