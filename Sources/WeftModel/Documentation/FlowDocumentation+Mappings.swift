@@ -5,8 +5,18 @@ extension FlowDocumentation {
         entries.compactMap { mappingTable(for: $0.step) }
     }
 
-    /// The mapping table of one step, or nil when the step has none.
+    /// The mapping table of one step, or nil when the step has none. Constants written into fields named like
+    /// secrets (`password`, `api_key`, ...) are masked.
     func mappingTable(for step: Step) -> MappingTable? {
+        guard var table = unmaskedMappingTable(for: step) else { return nil }
+        for index in table.rows.indices where table.rows[index].transformation == "constant" {
+            let name = table.rows[index].target.split(separator: ".").last.map(String.init) ?? ""
+            if SecretMasking.isSecret(name) { table.rows[index].expression = SecretMasking.mask }
+        }
+        return table
+    }
+
+    private func unmaskedMappingTable(for step: Step) -> MappingTable? {
         let origins = self.origins(for: step)
         switch step.kind {
         case .map(let expression):

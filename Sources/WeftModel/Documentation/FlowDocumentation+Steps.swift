@@ -67,7 +67,8 @@ extension FlowDocumentation {
             }
             return blocks
         case .http(let http):
-            var sentence: Prose = "Sends an HTTP \(code: http.method.rawValue) request to \(code: http.url.source)"
+            var sentence: Prose =
+                "Sends an HTTP \(code: http.method.rawValue) request to \(code: SecretMasking.url(http.url.source))"
             if let connection = http.connection {
                 sentence = sentence + ", authenticated as the connection \(code: connection)"
             }

@@ -18,4 +18,18 @@ public enum SecretMasking {
     public static func display(_ value: String, name: String) -> String {
         isSecret(name) ? mask : value
     }
+
+    /// A URL (template) with the values of query parameters named like secrets masked:
+    /// `https://x.test/items?api_key={{ $vars.key }}&page=2` becomes `...?api_key=••••&page=2`.
+    public static func url(_ url: String) -> String {
+        guard let question = url.firstIndex(of: "?") else { return url }
+        let query = url[url.index(after: question)...]
+        let parameters = query.split(separator: "&", omittingEmptySubsequences: false).map { parameter -> String in
+            guard let equals = parameter.firstIndex(of: "="), isSecret(String(parameter[..<equals])) else {
+                return String(parameter)
+            }
+            return String(parameter[...equals]) + mask
+        }
+        return String(url[...question]) + parameters.joined(separator: "&")
+    }
 }

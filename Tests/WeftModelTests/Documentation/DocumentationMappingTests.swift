@@ -1,0 +1,159 @@
+import Testing
+
+@testable import WeftModel
+
+/// Field mapping tables read from JSONata object constructors and structured action inputs.
+@Suite("Documentation: field mapping tables")
+struct DocumentationMappingTests {
+    static let orderFlow = """
+        weft: 1
+        flow: orders
+        steps:
+          - id: order
+            map: |
+              {
+                "externalId": "shopify-" & $string(id),
+                "entity": { "id": $steps.customer.id },
+                "tranDate": $substring(created_at, 0, 10),
+                "currency": { "refName": $uppercase(currency) },
+                "memo": note,
+                "total": $number(total_price),
+                "item": {
+                  "items": line_items.{
+                    "item": { "externalId": sku },
+                    "quantity": quantity,
+                    "amount": $number(price) * quantity
+                  }
+                },
+                "discount": $sum(discount_codes.amount),
+                "channel": "web"
+              }
+        """
+
+    @Test("a realistic order mapping gives one row per leaf, nested and array targets as paths")
+    func orderMapping() throws {
+        let documentation = FlowDocumentation(flow: try DocsSupport.flow(Self.orderFlow))
+        let rows = DocsSupport.rows(documentation, step: "order")
+        #expect(
+            rows.map(\.target) == [
+                "externalId", "entity.id", "tranDate", "currency.refName", "memo", "total",
+                "item.items[].item.externalId", "item.items[].quantity", "item.items[].amount", "discount", "channel",
+            ])
+        let byTarget = Dictionary(uniqueKeysWithValues: rows.map { ($0.target, $0) })
+        #expect(byTarget["tranDate"]?.sources == ["created_at"])
+        #expect(byTarget["tranDate"]?.transformation == "first 10 characters")
+        #expect(byTarget["tranDate"]?.expression == "$substring(created_at, 0, 10)")
+        #expect(byTarget["memo"]?.transformation == "copied")
+        #expect(byTarget["entity.id"]?.sources == ["$steps.customer.id"])
+        #expect(byTarget["entity.id"]?.transformation == "copied")
+        #expect(byTarget["currency.refName"]?.transformation == "upper-cased")
+        #expect(byTarget["total"]?.transformation == "as a number")
+        #expect(byTarget["externalId"]?.transformation == "concatenated")
+        #expect(byTarget["externalId"]?.sources == ["id"])
+        #expect(byTarget["item.items[].item.externalId"]?.sources == ["line_items[].sku"])
+        #expect(byTarget["item.items[].quantity"]?.transformation == "copied")
+        #expect(byTarget["item.items[].amount"]?.sources == ["line_items[].price", "line_items[].quantity"])
+        #expect(byTarget["item.items[].amount"]?.transformation == "calculated")
+        #expect(byTarget["discount"]?.transformation == "sum of discount_codes.amount")
+        #expect(byTarget["channel"]?.transformation == "constant")
+        #expect(byTarget["channel"]?.sources == [])
+        #expect(rows.allSatisfy { $0.origin == "written" })
+    }
+
+    @Test("the Markdown table shows target, source, transformation and origin")
+    func markdownRow() throws {
+        let markdown = FlowDocumentation(flow: try DocsSupport.flow(Self.orderFlow)).markdown()
+        #expect(markdown.contains("| Target field | Source | Transformation | Origin |"))
+        #expect(
+            markdown.contains(
+                "| `tranDate` | `created_at` | first 10 characters (`$substring(created_at, 0, 10)`) | written |"))
+        #expect(markdown.contains("| `memo` | `note` | copied | written |"))
+    }
+
+    @Test(
+        "function calls are put in words",
+        arguments: [
+            ("$uppercase(name)", "upper-cased"),
+            ("$lowercase(email)", "lower-cased"),
+            ("$substring(code, 0, 3)", "first 3 characters"),
+            ("$substring(code, 2, 4)", "4 characters from position 2"),
+            ("$number(amount)", "as a number"),
+            ("$string(id)", "as text"),
+            ("$sum(lines.price)", "sum of lines.price"),
+            ("$round(amount, 2)", "rounded to 2 decimals"),
+            ("$uppercase($substring(code, 0, 2))", "first 2 characters, then upper-cased"),
+            ("first & \" \" & last", "concatenated"),
+            ("price * quantity", "calculated"),
+            ("qty > 0 ? \"in stock\" : \"out\"", "conditional"),
+            ("$now()", "the current time"),
+            ("$frobnicate(x)", "computed with $frobnicate"),
+            ("\"EUR\"", "constant"),
+            ("42", "constant"),
+        ])
+    func wording(expression: String, words: String) throws {
+        let rows = MappingReader.rows(value: expression, target: "field", origins: [:])
+        #expect(rows.count == 1)
+        #expect(rows.first?.transformation == words)
+    }
+
+    @Test("an action's structured input gets a table, with nested fields as dot paths")
+    func actionInput() throws {
+        let flow = try DocsSupport.flow(
+            steps: """
+                  - id: customer
+                    action: netsuite/find_customer
+                    input:
+                      email: $lowercase(email)
+                      filter: { subsidiary: $vars.subsidiary, active: true }
+                      tags: [ "shop", source ]
+                """)
+        let documentation = FlowDocumentation(flow: flow)
+        let table = try #require(documentation.mappingTables.first)
+        #expect(table.kind == .actionInput)
+        #expect(table.rows.map(\.target) == ["email", "filter.subsidiary", "filter.active", "tags[0]", "tags[1]"])
+        #expect(table.rows[0].transformation == "lower-cased")
+        #expect(table.rows[1].sources == ["$vars.subsidiary"])
+        #expect(table.rows[2].transformation == "constant")
+        #expect(table.rows[4].transformation == "copied")
+    }
+
+    @Test("an expression that is not an object constructor is shown whole")
+    func fallback() throws {
+        let flow = try DocsSupport.flow(
+            steps: """
+                  - id: merge
+                    map: '$merge([$, { "seen": true }])'
+                """)
+        let documentation = FlowDocumentation(flow: flow)
+        let table = try #require(documentation.mappingTables.first)
+        #expect(table.rows.isEmpty)
+        #expect(table.expression == "$merge([$, { \"seen\": true }])")
+        #expect(documentation.markdown().contains("```jsonata\n$merge([$, { \"seen\": true }])\n```"))
+    }
+
+    @Test("origins mark fields accepted from suggestions; step-qualified keys win")
+    func origins() throws {
+        let documentation = FlowDocumentation(
+            flow: try DocsSupport.flow(Self.orderFlow), apps: [:],
+            origins: ["memo": "suggested (0.71)", "order/tranDate": "suggested (0.93)", "other/memo": "x"])
+        let rows = DocsSupport.rows(documentation, step: "order")
+        #expect(rows.first { $0.target == "memo" }?.origin == "suggested (0.71)")
+        #expect(rows.first { $0.target == "tranDate" }?.origin == "suggested (0.93)")
+        #expect(rows.first { $0.target == "total" }?.origin == "written")
+    }
+
+    @Test("keys, strings with braces and commas, and comments do not confuse the reader")
+    func tokenizerEdges() throws {
+        let rows = try #require(
+            MappingReader.rows(
+                expression: """
+                    /* header */ { 'a,b': "x}y", "n": $join([first, last], ", "), `odd key`: `field name` }
+                    """, origins: [:]))
+        #expect(rows.map(\.target) == ["a,b", "n", "odd key"])
+        #expect(rows[0].transformation == "constant")
+        #expect(rows[1].transformation == "joined with \u{201C}, \u{201D}")
+        #expect(rows[1].sources == ["first", "last"])
+        #expect(rows[2].sources == ["field name"])
+        #expect(rows[2].transformation == "copied")
+    }
+}
