@@ -11,11 +11,15 @@ let package = Package(
         .library(name: "JSONataSuite", targets: ["JSONataSuite"]),
         .library(name: "WeftModel", targets: ["WeftModel"]),
         .library(name: "WeftRuntime", targets: ["WeftRuntime"]),
+        .library(name: "WeftConnectors", targets: ["WeftConnectors"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(
@@ -44,14 +48,33 @@ let package = Package(
                 "WeftModel", "WeftJSON", "JSONata", .product(name: "Collections", package: "swift-collections"),
             ]
         ),
+        .target(
+            name: "WeftConnectors",
+            dependencies: [
+                "WeftRuntime", "WeftModel", "WeftJSON", "JSONata",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Collections", package: "swift-collections"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "weft",
             dependencies: [
-                "WeftJSON", "JSONata", "JSONataSuite", "WeftModel", "WeftRuntime",
+                "WeftJSON", "JSONata", "JSONataSuite", "WeftModel", "WeftRuntime", "WeftConnectors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "WeftJSONTests", dependencies: ["WeftJSON"]),
+        .testTarget(name: "WeftRuntimeTests", dependencies: ["WeftRuntime", "WeftModel", "WeftJSON"]),
+        .testTarget(
+            name: "WeftConnectorsTests",
+            dependencies: [
+                "WeftConnectors", "WeftRuntime", "WeftModel", "WeftJSON",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "WeftModelTests", dependencies: ["WeftModel", "WeftJSON"], exclude: ["Fixtures"]),
         .testTarget(
             name: "JSONataTests",

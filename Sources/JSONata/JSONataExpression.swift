@@ -13,6 +13,8 @@ public struct JSONataExpression: Sendable {
     /// The expression text.
     public let source: String
     let root: Node
+    /// The same expression in the direct evaluator's form, when it fits its subset.
+    let direct: DirectExpression?
     let hostFunctions: [String: JSONataFunction]
 
     /// Parses `source`. Throws a `JSONataError` with the position of the first syntax error.
@@ -21,6 +23,8 @@ public struct JSONataExpression: Sendable {
     public init(_ source: String, functions: [JSONataFunction] = []) throws(JSONataError) {
         self.source = source
         self.root = try Parser.parse(source)
+        // Host functions may shadow built-ins, which the direct evaluator does not know about.
+        self.direct = functions.isEmpty ? DirectExpression.compile(root) : nil
         var table: [String: JSONataFunction] = [:]
         for function in functions { table[function.name] = function }
         self.hostFunctions = table
@@ -35,6 +39,15 @@ public struct JSONataExpression: Sendable {
     public func evaluate(
         _ input: JSON?, bindings: [String: JSON] = [:], options: EvaluationOptions = EvaluationOptions()
     ) throws(JSONataError) -> JSON? {
+        if let direct {
+            let environment = DirectExpression.Environment(
+                input: input, bindings: bindings, maxOutputSize: options.maxOutputSize)
+            switch direct.evaluate(environment) {
+            case .value(let value): return value
+            case .undefined: return nil
+            case .fallback: break
+            }
+        }
         let evaluator = Evaluator(options: options, hostFunctions: hostFunctions)
         let result = try evaluator.run(root, input: input, bindings: bindings)
         return try evaluator.output(result)

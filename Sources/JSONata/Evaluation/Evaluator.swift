@@ -147,8 +147,8 @@ final class Evaluator {
         case .array(let items):
             result = try evaluateArrayConstructor(node, items, input, environment)
         case .object(let pairs):
-            if let keys = node.constantKeys, !input.isArray {
-                result = try evaluateLiteralKeyObject(keys, pairs, input, environment)
+            if let template = node.objectTemplate, !input.isArray {
+                result = try evaluateLiteralKeyObject(template, pairs, input, environment)
             } else {
                 result = try evaluateGroup(pairs, input, environment, tupleStream: false)
             }
@@ -274,22 +274,24 @@ final class Evaluator {
     /// An object constructor with literal keys over one context value: no grouping is needed. When every value
     /// is plain JSON the object is built as JSON directly, so the result needs no conversion later.
     private func evaluateLiteralKeyObject(
-        _ keys: [String], _ pairs: [(key: Node, value: Node)], _ input: Value, _ environment: Frame
+        _ template: JSONObject, _ pairs: [(key: Node, value: Node)], _ input: Value, _ environment: Frame
     ) throws(JSONataError) -> Value {
-        var values: [JSON] = []
-        values.reserveCapacity(keys.count)
-        var presentKeys: [String] = []
-        presentKeys.reserveCapacity(keys.count)
+        var object = template
+        var missing: [Int] = []
         for index in pairs.indices {
             let value = try evaluate(pairs[index].value, input, environment)
-            if value.isUndefined { continue }
-            guard let json = value.plainJSON else {
-                return try evaluateGroupFallback(keys, pairs, input, environment)
+            if value.isUndefined {
+                missing.append(index)
+                continue
             }
-            values.append(json)
-            presentKeys.append(keys[index])
+            guard let json = value.plainJSON else {
+                return try evaluateGroupFallback(Array(template.keys), pairs, input, environment)
+            }
+            object.values[index] = json
         }
-        return .jsonObject(JSONObject(uncheckedUniqueKeys: presentKeys, values: values))
+        // Undefined values leave their key out, as in any object constructor.
+        for index in missing.reversed() { object.remove(at: index) }
+        return .jsonObject(object)
     }
 
     private func evaluateGroupFallback(

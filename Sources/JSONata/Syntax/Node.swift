@@ -1,3 +1,5 @@
+import WeftJSON
+
 /// A node of a parsed JSONata expression.
 ///
 /// The parser builds nodes and its post-processing pass annotates them (path steps, predicates, bindings,
@@ -70,8 +72,9 @@ final class Node: @unchecked Sendable {
     @exclusivity(unchecked) var seekingParent: [AncestorSlot] = []
     /// For a variable naming a built-in function: the function, found once at parse time.
     @exclusivity(unchecked) var builtin: BuiltinFunction?
-    /// For an object constructor whose keys are distinct string literals: the keys.
-    @exclusivity(unchecked) var constantKeys: [String]?
+    /// For an object constructor whose keys are distinct string literals: the keys, as an object with every
+    /// key and null values. Results start as a copy of it, so their keys are shared, not rebuilt.
+    @exclusivity(unchecked) var objectTemplate: JSONObject?
     /// For a path of plain field names (no predicates, bindings, grouping or `[]`): the names.
     @exclusivity(unchecked) var fieldNames: [String]?
 

@@ -1,3 +1,5 @@
+import WeftJSON
+
 /// A top-down operator-precedence parser for JSONata.
 ///
 /// Each parse function returns a processed node: paths are flattened into steps, predicates become stages
@@ -224,7 +226,9 @@ struct Parser {
                 if case .string(let key) = pair.key.kind { return key }
                 return nil
             }
-            if keys.count == pairs.count && Set(keys).count == keys.count { node.constantKeys = keys }
+            if keys.count == pairs.count && Set(keys).count == keys.count {
+                node.objectTemplate = JSONObject(uniqueKeysWithValues: keys.map { ($0, JSON.null) })
+            }
             for pair in pairs {
                 pushAncestry(node, pair.key)
                 pushAncestry(node, pair.value)

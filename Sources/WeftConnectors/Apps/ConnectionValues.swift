@@ -1,0 +1,22 @@
+import WeftJSON
+
+/// A connection as a run sees it: the app it is for and its field values (secrets included, in memory only).
+public struct ConnectionValues: Sendable {
+    public var name: String
+    public var app: String
+    public var fields: [String: JSON]
+
+    /// Creates connection values.
+    public init(name: String, app: String, fields: [String: JSON]) {
+        self.name = name
+        self.app = app
+        self.fields = fields
+    }
+
+    /// The values as the `$connection` binding of app templates.
+    public var binding: JSON {
+        var object = JSONObject()
+        for key in fields.keys.sorted() { object[key] = fields[key] }
+        return .object(object)
+    }
+}
