@@ -14,14 +14,12 @@ extension AppClient {
     func fetchPages(_ action: Action, first: HTTPRequest, context: EffectContext) async throws(StepFailure)
         -> ActionOutput
     {
-        var request = Self.firstPage(first, action.paginate)
+        let start = Self.firstPage(first, action.paginate)
+        var request = start.request
         var records: [JSON] = []
         var page = 1
-        var offset = 0
-        var pageNumber: Int = {
-            if case .page(_, let start, _, _) = action.paginate { return start }
-            return 0
-        }()
+        var offset = start.offset
+        var pageNumber = start.page
         var previousCursor: JSON?
         while true {
             let response = try await exchange(request, action: action, context: context)
@@ -58,24 +56,30 @@ extension AppClient {
         return ActionOutput(value: .array(records), isRecords: true)
     }
 
-    /// The first request with the offset or page parameters of the first page.
-    static func firstPage(_ request: HTTPRequest, _ pagination: Pagination?) -> HTTPRequest {
+    /// The first request with the offset or page parameters of the first page, and the first offset and page
+    /// number. A value the action's own `query` already gives (from the input, say) is where counting starts.
+    static func firstPage(_ request: HTTPRequest, _ pagination: Pagination?) -> (
+        request: HTTPRequest, offset: Int, page: Int
+    ) {
         var first = request
         switch pagination {
         case .offset(let parameter, let limitParameter, let pageSize)?:
-            first.url = RequestURL.setting(parameter, to: "0", in: first.url)
-            if let limitParameter {
+            let offset = RequestURL.value(of: parameter, in: first.url).flatMap { Int($0) } ?? 0
+            first.url = RequestURL.setting(parameter, to: String(offset), in: first.url)
+            if let limitParameter, RequestURL.value(of: limitParameter, in: first.url) == nil {
                 first.url = RequestURL.setting(limitParameter, to: String(pageSize), in: first.url)
             }
+            return (first, offset, 0)
         case .page(let parameter, let start, let sizeParameter, let pageSize)?:
-            first.url = RequestURL.setting(parameter, to: String(start), in: first.url)
-            if let sizeParameter, let pageSize {
+            let page = RequestURL.value(of: parameter, in: first.url).flatMap { Int($0) } ?? start
+            first.url = RequestURL.setting(parameter, to: String(page), in: first.url)
+            if let sizeParameter, let pageSize, RequestURL.value(of: sizeParameter, in: first.url) == nil {
                 first.url = RequestURL.setting(sizeParameter, to: String(pageSize), in: first.url)
             }
+            return (first, 0, page)
         default:
-            break
+            return (first, 0, 0)
         }
-        return first
     }
 
     private struct NextPage {

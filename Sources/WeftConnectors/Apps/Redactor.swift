@@ -13,7 +13,11 @@ public struct Redactor: Sendable {
     /// The secrets, longest first so that a secret containing another is masked whole.
     private(set) var secrets: [String]
 
-    /// Creates a redactor for `secrets` (empty strings are ignored).
+    /// Secrets shorter than this are not searched for in text (they would mask ordinary words); they are still
+    /// masked as whole header values by name.
+    static let minimumLength = 3
+
+    /// Creates a redactor for `secrets` (those shorter than ``minimumLength`` are ignored).
     public init(secrets: [String] = []) {
         self.secrets = []
         add(secrets)
@@ -22,7 +26,7 @@ public struct Redactor: Sendable {
     /// Adds secrets to mask.
     mutating func add(_ more: [String]) {
         var all = Set(secrets)
-        for secret in more where !secret.isEmpty {
+        for secret in more where secret.count >= Self.minimumLength {
             all.insert(secret)
             let encoded = URLQuery.encode(secret)
             if encoded != secret { all.insert(encoded) }

@@ -32,6 +32,17 @@ enum RequestURL {
         return String(base) + (output.isEmpty ? "" : "?" + output.joined(separator: "&")) + fragment
     }
 
+    /// The decoded value of the first query parameter `name` in `url`, or nil.
+    static func value(of name: String, in url: String) -> String? {
+        let withoutFragment = url[..<(url.firstIndex(of: "#") ?? url.endIndex)]
+        guard let questionMark = withoutFragment.firstIndex(of: "?") else { return nil }
+        for pair in withoutFragment[withoutFragment.index(after: questionMark)...].split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            if decoded(parts[0]) == name { return parts.count > 1 ? decoded(parts[1]) : "" }
+        }
+        return nil
+    }
+
     /// `url` with the parameters appended in order (empty values left out by the caller).
     static func appending(_ parameters: [(name: String, value: String)], to url: String) -> String {
         guard !parameters.isEmpty else { return url }

@@ -241,6 +241,40 @@ import WeftRuntime
             })
     }
 
+    @Test func concurrentCallsShareOneTokenRequest() async throws {
+        let state = OAuthServerState()
+        try await AppTestSupport.withServer(
+            { request in
+                if request.path == "/oauth/token" {
+                    var response = state.handle(request, grant: "client_credentials")
+                    response.delay = .milliseconds(100)
+                    return response
+                }
+                return state.handle(request, grant: "client_credentials")
+            },
+            run: { server, transport in
+                let auth = """
+                    { type: oauth2_client_credentials, token_url: "BASE/oauth/token",
+                      client_id: "{{ $connection.client_id }}", client_secret: "{{ $connection.client_secret }}" }
+                    """
+                let app = try AppTestSupport.app(
+                    Self.manifest(auth: auth, fields: Self.oauthFields), base: server.baseURL)
+                let client = AppClient(
+                    app: app, connection: ConnectionValues(name: "c", app: app.id, fields: Self.oauthValues),
+                    transport: transport, clock: ManualClock())
+                let outputs = try await withThrowingTaskGroup(of: JSON.self) { group in
+                    for _ in 0..<5 {
+                        group.addTask {
+                            try await client.call(action: "me", input: [:], context: AppTestSupport.context())
+                        }
+                    }
+                    return try await group.reduce(into: []) { $0.append($1) }
+                }
+                #expect(outputs == Array(repeating: ["token": "tok-1"], count: 5))
+                #expect(state.issued.value == 1)
+            })
+    }
+
     @Test func oauth2RefreshTokenUsesTheRotatedRefreshToken() async throws {
         let state = OAuthServerState()
         let clock = ManualClock()

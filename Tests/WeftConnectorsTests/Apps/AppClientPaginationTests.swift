@@ -15,7 +15,7 @@ import WeftRuntime
         actions:
           list:
             path: /items
-            query: { status: open }
+        \(action.contains("query:") ? "" : "    query: { status: open }")
         \(action)
         """
     }
@@ -80,6 +80,21 @@ import WeftRuntime
         }
         #expect(output == Self.expected)
         #expect(requests.map { $0.queryValue("skip") } == ["0", "2", "4"])
+    }
+
+    @Test func offsetStartsWhereTheQueryAlreadyPoints() async throws {
+        let (output, requests) = try await Self.run(
+            """
+                query: { status: open, skip: "2" }
+                paginate: { type: offset, param: skip, page_size: 2 }
+                records: results
+            """
+        ) { request, _ in
+            let ids = Array((1...5).dropFirst(Int(request.queryValue("skip") ?? "") ?? 0).prefix(2))
+            return .json(#"{"results":\#(Self.items(ids))}"#)
+        }
+        #expect(output == [["id": 3], ["id": 4], ["id": 5]])
+        #expect(requests.map { $0.queryValue("skip") } == ["2", "4"])
     }
 
     @Test func page() async throws {
