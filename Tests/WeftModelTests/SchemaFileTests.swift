@@ -20,7 +20,10 @@ struct SchemaFileTests {
     @Test("the schemas describe every step kind and trigger")
     func schemaCoversKinds() throws {
         let flow = Flow.jsonSchema.serialized()
-        for key in ["\"action\"", "\"http\"", "\"map\"", "\"filter\"", "\"switch\"", "\"foreach\"", "\"parallel\"", "\"convert\"", "\"delay\"", "\"file\""] {
+        for key in [
+            "\"action\"", "\"http\"", "\"map\"", "\"filter\"", "\"switch\"", "\"foreach\"", "\"parallel\"",
+            "\"convert\"", "\"delay\"", "\"file\"",
+        ] {
             #expect(flow.contains(key), "flow schema lacks \(key)")
         }
         for key in ["\"webhook\"", "\"schedule\"", "\"poll\"", "\"manual\""] {

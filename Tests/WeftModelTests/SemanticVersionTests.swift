@@ -15,7 +15,7 @@ struct SemanticVersionTests {
     func parses(text: String, major: Int, minor: Int, patch: Int, prerelease: String?) throws {
         let version = try #require(SemanticVersion(text))
         #expect(version.major == major && version.minor == minor && version.patch == patch)
-        #expect(version.prerelease == prerelease)
+        #expect((version.prerelease.isEmpty ? nil : version.prerelease.joined(separator: ".")) == prerelease)
     }
 
     @Test(
@@ -29,19 +29,16 @@ struct SemanticVersionTests {
 
     @Test("texts that semver forbids are rejected", arguments: ["-1.2.3", "1.2.3-", "01.2.3", "1.02.3"])
     func rejectsSemverViolations(text: String) {
-        withKnownIssue("accepted: a leading `-`, an empty pre-release and leading zeros are not checked") {
-            #expect(SemanticVersion(text) == nil, "`\(text)` was accepted")
-        }
+        #expect(SemanticVersion(text) == nil, "`\(text)` was accepted")
     }
 
     @Test("an empty version is an error, not a crash")
     func emptyVersion() async {
-        await withKnownIssue("`SemanticVersion(\"\")` (and `\"+\"`) index an empty split: `version: \"\"` crashes weft")
-        {
-            await #expect(processExitsWith: .success) {
-                _ = SemanticVersion("")
-            }
+        await #expect(processExitsWith: .success) {
+            _ = SemanticVersion("")
+            _ = SemanticVersion("+")
         }
+        #expect(SemanticVersion("") == nil)
     }
 
     @Test("the description reads back")
@@ -64,9 +61,7 @@ struct SemanticVersionTests {
     func numericPrerelease() throws {
         let two = try #require(SemanticVersion("1.0.0-beta.2"))
         let eleven = try #require(SemanticVersion("1.0.0-beta.11"))
-        withKnownIssue("pre-releases compare as plain strings, so `beta.11` sorts before `beta.2`") {
-            #expect(two < eleven)
-        }
+        #expect(two < eleven)
     }
 
     @Test("an app's version must be a semantic version")
@@ -76,7 +71,8 @@ struct SemanticVersionTests {
         }
         #expect(app("1.2.3").app?.version == "1.2.3")
         #expect(app("1.2.3").diagnostics.isEmpty)
-        #expect(app("1.2").diagnostics.map(\.code) == ["wrong-type"])
+        #expect(app("1.2").diagnostics.map(\.code) == ["invalid-value"])
+        #expect(app("1.2").diagnostics.first?.hint?.contains("1.0.0") == true)
         #expect(app("\"1.2\"").diagnostics.map(\.code) == ["invalid-value"])
         #expect(app("\"1.2\"").diagnostics.first?.hint?.contains("MAJOR.MINOR.PATCH") == true)
     }

@@ -652,8 +652,6 @@ struct SpecReaderTests {
     func typeNames() {
         let (_, diagnostics) = Snippet.flow("weft: 1\nflow: f\nsteps: [{ id: a, http: { method: GET } }]")
         #expect(diagnostics.map(\.code) == ["missing-key"])
-        withKnownIssue("`HTTPStep` becomes \"a httpstep\"") {
-            #expect(diagnostics.first?.message == "an HTTP step needs the key `url`")
-        }
+        #expect(diagnostics.first?.message == "an HTTP step needs the key `url`")
     }
 }

@@ -62,7 +62,7 @@ struct TemplateTests {
         arguments: [
             ("\"id={{ id }}\"", "id=42"), ("\"{{ name }}!\"", "Ada!"), ("\"{{ tags }}\"", #"["a","b"]"#),
             ("\"{{ address }}\"", #"{"city":"Paris"}"#), ("\"{{ active }}\"", "true"),
-            ("\"[{{ nothing }}]\"", "[null]"),
+            ("\"[{{ nothing }}]\"", "[]"),
             ("\"{{ missing }}\"", ""), ("\"{{ id }}{{ name }}\"", "42Ada"), ("\"{{ $uppercase(name) }}\"", "ADA"),
             ("\"{{ 1.5 * 2 }}\"", "3"), ("\"a } b }} c {\"", "a } b }} c {"),
         ])

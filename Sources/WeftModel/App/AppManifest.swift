@@ -46,15 +46,10 @@ public struct AppManifest: Sendable {
             initial: AppManifest.init,
             fields: [
                 .field(
-                    "weft", \.formatVersion, .integer(minimum: 1, maximum: 1), required: true, "The format version: 1."),
+                    "weft", \.formatVersion, .formatVersion, required: true, "The format version: 1."),
                 .field("app", \.id, .identifier, required: true, "The app's name, as in `app/action`."),
                 .field("name", \.name, .string(), required: true, "The display name."),
-                .field(
-                    "version", \.version,
-                    .string(
-                        pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+([-+].*)?$",
-                        check: { SemanticVersion($0) == nil ? "`\($0)` is not a semantic version" : nil },
-                        hint: "write MAJOR.MINOR.PATCH, such as `1.0.0`"), required: true, "The semantic version."),
+                .field("version", \.version, versionSpec, required: true, "The semantic version, such as `1.0.0`."),
                 .field("description", \.description, .string(), "What the app connects to."),
                 .field("vendor", \.vendor, .string(), "Who makes the API."),
                 .field("categories", \.categories, .array(of: .string()), "Catalog categories."),
@@ -73,6 +68,21 @@ public struct AppManifest: Sendable {
             ])
     }
 
+    /// A semantic version; a bare number such as `1.0` gets a hint rather than a type error.
+    static var versionSpec: Spec<String> {
+        let hint = "write MAJOR.MINOR.PATCH in quotes if needed, such as `\"1.0.0\"`"
+        let text = Spec<String>.string(
+            pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+([-+].*)?$",
+            check: { SemanticVersion($0) == nil ? "`\($0)` is not a semantic version" : nil }, hint: hint)
+        return Spec(schema: text.schema) { value, reader in
+            if case .string = value.kind { return text.read(value, &reader) }
+            reader.error(
+                "invalid-value", "`\(value.json.serialized())` is not a semantic version", at: value.location,
+                hint: hint)
+            return nil
+        }
+    }
+
     /// The spec of an app manifest file.
     public static var spec: Spec<AppManifest> { objectSpec.spec }
 
@@ -84,37 +94,70 @@ public struct AppManifest: Sendable {
     }
 }
 
-/// A semantic version, MAJOR.MINOR.PATCH with optional pre-release and build parts.
+/// A semantic version (semver 2.0.0): MAJOR.MINOR.PATCH with optional pre-release and build parts.
 public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var major: Int
     public var minor: Int
     public var patch: Int
-    public var prerelease: String?
+    /// Dot-separated pre-release identifiers, such as `["beta", "2"]`.
+    public var prerelease: [String]
 
-    /// Parses `1.2.3`, `1.2.3-beta.1` or `1.2.3+build`.
+    /// Parses `1.2.3`, `1.2.3-beta.1` or `1.2.3+build.5`; nil for anything else (leading zeros, empty parts).
     public init?(_ text: String) {
-        let core = text.split(separator: "+", maxSplits: 1)[0]
-        let parts = core.split(separator: "-", maxSplits: 1)
-        let numbers = parts[0].split(separator: ".", omittingEmptySubsequences: false).map { Int($0) }
-        guard numbers.count == 3, let major = numbers[0], let minor = numbers[1], let patch = numbers[2],
-            major >= 0, minor >= 0, patch >= 0
+        var rest = Substring(text)
+        if let plus = rest.firstIndex(of: "+") {
+            let build = rest[rest.index(after: plus)...]
+            guard !build.isEmpty,
+                build.split(separator: ".", omittingEmptySubsequences: false).allSatisfy(Self.isIdentifier)
+            else { return nil }
+            rest = rest[..<plus]
+        }
+        var prerelease: [String] = []
+        if let dash = rest.firstIndex(of: "-") {
+            let parts = rest[rest.index(after: dash)...].split(separator: ".", omittingEmptySubsequences: false)
+            guard !parts.isEmpty, parts.allSatisfy(Self.isIdentifier),
+                parts.allSatisfy({ !Self.isNumeric($0) || $0 == "0" || !$0.hasPrefix("0") })
+            else { return nil }
+            prerelease = parts.map(String.init)
+            rest = rest[..<dash]
+        }
+        let numbers = rest.split(separator: ".", omittingEmptySubsequences: false)
+        guard numbers.count == 3, numbers.allSatisfy({ Self.isNumeric($0) && ($0 == "0" || !$0.hasPrefix("0")) }),
+            let major = Int(numbers[0]), let minor = Int(numbers[1]), let patch = Int(numbers[2])
         else { return nil }
         self.major = major
         self.minor = minor
         self.patch = patch
-        self.prerelease = parts.count > 1 ? String(parts[1]) : nil
+        self.prerelease = prerelease
     }
 
-    public var description: String { "\(major).\(minor).\(patch)" + (prerelease.map { "-\($0)" } ?? "") }
+    private static func isIdentifier(_ part: Substring) -> Bool {
+        !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+    }
 
+    private static func isNumeric(_ part: Substring) -> Bool {
+        !part.isEmpty && part.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    public var description: String {
+        "\(major).\(minor).\(patch)" + (prerelease.isEmpty ? "" : "-" + prerelease.joined(separator: "."))
+    }
+
+    /// Precedence as semver 2.0.0 defines it: pre-releases before the release, identifiers compared
+    /// numerically when both are numbers.
     public static func < (lhs: SemanticVersion, rhs: SemanticVersion) -> Bool {
         if (lhs.major, lhs.minor, lhs.patch) != (rhs.major, rhs.minor, rhs.patch) {
             return (lhs.major, lhs.minor, lhs.patch) < (rhs.major, rhs.minor, rhs.patch)
         }
-        switch (lhs.prerelease, rhs.prerelease) {
-        case (nil, nil), (nil, _?): return false
-        case (_?, nil): return true
-        case (let a?, let b?): return a < b
+        if lhs.prerelease.isEmpty || rhs.prerelease.isEmpty { return !lhs.prerelease.isEmpty && rhs.prerelease.isEmpty }
+        for (a, b) in zip(lhs.prerelease, rhs.prerelease) where a != b {
+            switch (Int(a), Int(b)) {
+            case (let x?, let y?): return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a < b
+            }
         }
+        return lhs.prerelease.count < rhs.prerelease.count
     }
 }

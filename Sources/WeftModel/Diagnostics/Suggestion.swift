@@ -15,6 +15,15 @@ public enum Suggestion {
 
     /// A hint naming the closest candidate, or listing the candidates when none is close.
     public static func hint(for word: String, among candidates: [String], noun: String = "key") -> String? {
+        let lowered = word.lowercased()
+        let prefixed = candidates.filter { candidate in
+            let other = candidate.lowercased()
+            return min(other.count, lowered.count) >= 4 && (other.hasPrefix(lowered) || lowered.hasPrefix(other))
+        }
+        if prefixed.count == 1 { return "did you mean `\(prefixed[0])`?" }
+        if prefixed.count > 1 {
+            return "did you mean one of " + prefixed.map { "`\($0)`" }.joined(separator: ", ") + "?"
+        }
         if let closest = closest(to: word, among: candidates) { return "did you mean `\(closest)`?" }
         guard !candidates.isEmpty, candidates.count <= 12 else { return nil }
         return "expected one of: " + candidates.map { "`\($0)`" }.joined(separator: ", ")

@@ -39,7 +39,7 @@ public struct Template: Sendable, CustomStringConvertible {
             case .text(let text): output += text
             case .expression(let expression):
                 switch try expression.evaluate(input, bindings: bindings, options: options) {
-                case nil: break
+                case nil, .null?: break  // a missing value must not become the word `null` in a URL
                 case .string(let text)?: output += text
                 case let value?: output += value.serialized()
                 }

@@ -10,11 +10,26 @@ public struct WeftExpression: Sendable, CustomStringConvertible {
     public let location: SourceLocation
     /// The compiled expression.
     public let compiled: JSONataExpression
+    /// The YAML value the expression was read from, to locate characters inside it.
+    let origin: Located?
+
+    init(source: String, location: SourceLocation, compiled: JSONataExpression, origin: Located? = nil) {
+        self.source = source
+        self.location = location
+        self.compiled = compiled
+        self.origin = origin
+    }
+
+    /// Where the character at `offset` of the expression is in its file.
+    public func location(ofCharacter offset: Int) -> SourceLocation {
+        origin?.location(ofCharacter: offset) ?? location
+    }
 
     /// Compiles `source`. A syntax error becomes a diagnostic located inside the YAML value.
     static func compile(_ source: String, in value: Located, reader: inout SpecReader) -> WeftExpression? {
         do throws(JSONataError) {
-            return WeftExpression(source: source, location: value.location, compiled: try JSONataExpression(source))
+            return WeftExpression(
+                source: source, location: value.location, compiled: try JSONataExpression(source), origin: value)
         } catch {
             let start = max(0, (error.position ?? 1) - max(1, error.token?.unicodeScalars.count ?? 1))
             reader.error(

@@ -12,9 +12,22 @@ public indirect enum ErrorHandling: Sendable {
     /// The spec of an `on_error:` value.
     public static var spec: Spec<ErrorHandling> {
         .either(
-            string: Spec<String>.string(
-                check: { ["fail", "continue", "dead_letter"].contains($0) ? nil : "`\($0)` is not an error handling" },
-                hint: "use `fail`, `continue`, `dead_letter`, or a mapping `{ steps: [...] }`"
+            string: Spec<String>(
+                schema: { _ in ["type": "string", "enum": ["fail", "continue", "dead_letter"]] },
+                read: { value, reader in
+                    let choices = ["fail", "continue", "dead_letter"]
+                    guard let text = value.string, choices.contains(text) else {
+                        reader.error(
+                            "invalid-value", "`\(value.string ?? value.json.serialized())` is not an error handling",
+                            at: value.location,
+                            hint: Suggestion.closest(to: value.string ?? "", among: choices).map {
+                                "did you mean `\($0)`?"
+                            }
+                                ?? "use `fail`, `continue`, `dead_letter`, or a mapping `{ steps: [...] }`")
+                        return nil
+                    }
+                    return text
+                }
             ).map { name -> ErrorHandling in
                 switch name {
                 case "continue": return .continue

@@ -26,7 +26,7 @@ public struct Flow: Sendable {
             "Flow", description: "A Weft flow: a trigger and the steps each message goes through.", initial: Flow.init,
             fields: [
                 .field(
-                    "weft", \.formatVersion, .integer(minimum: 1, maximum: 1), required: true, "The format version: 1."),
+                    "weft", \.formatVersion, .formatVersion, required: true, "The format version: 1."),
                 .field("flow", \.id, .identifier, required: true, "The flow's name."),
                 .field("name", \.name, .string(), "A human title."),
                 .field("description", \.description, .string(), "What the flow does, for its documentation."),

@@ -15,6 +15,8 @@ public struct FlowTest: Sendable {
     /// Overrides of the flow's variables.
     public var variables: OrderedDictionary<String, JSON> = [:]
     public var location = SourceLocation(file: "", line: 1, column: 1)
+    /// Where entries are written: `mocks.<step>`, `failures.<step>`, `expect.<path>`.
+    public var keyLocations: [String: SourceLocation] = [:]
 
     static var spec: Spec<FlowTest> {
         let object = ObjectSpec(
@@ -32,6 +34,11 @@ public struct FlowTest: Sendable {
         return Spec(schema: object.schema) { value, reader in
             guard var test = object.read(value, &reader) else { return nil }
             test.location = value.location
+            for section in ["mocks", "failures", "expect"] {
+                for member in value[section]?.members ?? [] {
+                    test.keyLocations["\(section).\(member.key)"] = member.keyLocation
+                }
+            }
             return test
         }
     }

@@ -14,6 +14,8 @@ public struct Step: Sendable {
     public var onError = ErrorHandling.fail
     /// Where the step is written.
     public var location = SourceLocation(file: "", line: 1, column: 1)
+    /// Where each of the step's values is written, by key (`connection`, `action`, ...).
+    public var keyLocations: [String: SourceLocation] = [:]
 
     /// An empty step.
     public init() {}
@@ -63,7 +65,7 @@ public struct Step: Sendable {
             check: { step, value, reader in
                 let isAction: Bool
                 if case .action = step.kind { isAction = true } else { isAction = false }
-                if !isAction {
+                if !isAction && !value.members.contains(where: { $0.key == "action" }) {
                     for key in ["connection", "input"] {
                         if let member = value.members.first(where: { $0.key == key }) {
                             reader.error(
@@ -80,6 +82,7 @@ public struct Step: Sendable {
         return Spec(schema: object.schema) { value, reader in
             guard var step = object.read(value, &reader) else { return nil }
             step.location = value.location
+            for member in value.members { step.keyLocations[member.key] = member.value.location }
             return step
         }
     }

@@ -31,7 +31,8 @@ public struct ActionReference: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// HTTP request methods.
+/// HTTP request methods. The cases are spelt as the methods are on the wire (and in YAML), as NIO spells them.
+// swift-format-ignore: AlwaysUseLowerCamelCase
 public enum HTTPMethod: String, Sendable, CaseIterable {
     case GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS
 

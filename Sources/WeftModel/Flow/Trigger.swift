@@ -161,6 +161,8 @@ public struct PollCursor: Sendable {
 /// An app action called on a schedule; each new record starts a run.
 public struct PollTrigger: Sendable {
     public var action = ActionReference(app: "", action: "")
+    /// Where `action` is written.
+    public var actionLocation: SourceLocation?
     public var connection: String?
     public var every: Duration = .seconds(300)
     public var input: ValueTemplate?
@@ -169,7 +171,7 @@ public struct PollTrigger: Sendable {
     public var key: WeftExpression?
 
     static var spec: Spec<PollTrigger> {
-        ObjectSpec(
+        let object = ObjectSpec(
             "PollTrigger", description: "An action called regularly; new records start runs.",
             initial: PollTrigger.init,
             fields: [
@@ -181,6 +183,11 @@ public struct PollTrigger: Sendable {
                 .field("key", \.key, .expression, "A record's identity, for de-duplication."),
             ]
         ).spec
+        return Spec(schema: object.schema) { value, reader in
+            guard var poll = object.read(value, &reader) else { return nil }
+            poll.actionLocation = value["action"]?.location
+            return poll
+        }
     }
 }
 

@@ -24,15 +24,18 @@ public struct FlowChecker {
 
         for test in flow.tests {
             for (stepId, _) in test.mocks where !allIds.contains(stepId) {
-                diagnostics.append(unknownStep(stepId, among: order, at: test.location, context: "`mocks`"))
+                let location = test.keyLocations["mocks.\(stepId)"] ?? test.location
+                diagnostics.append(unknownStep(stepId, among: order, at: location, context: "`mocks`"))
             }
             for (stepId, _) in test.failures where !allIds.contains(stepId) {
-                diagnostics.append(unknownStep(stepId, among: order, at: test.location, context: "`failures`"))
+                let location = test.keyLocations["failures.\(stepId)"] ?? test.location
+                diagnostics.append(unknownStep(stepId, among: order, at: location, context: "`failures`"))
             }
             for (path, _) in test.expect {
                 let head = String(path.split(separator: ".").first ?? "")
                 if head != "run" && !allIds.contains(head) {
-                    diagnostics.append(unknownStep(head, among: order, at: test.location, context: "`expect`"))
+                    let location = test.keyLocations["expect.\(path)"] ?? test.location
+                    diagnostics.append(unknownStep(head, among: order, at: location, context: "`expect`"))
                 }
             }
         }
@@ -80,18 +83,20 @@ public struct FlowChecker {
                         hint: "the filter at \(stopped.line):\(stopped.column) always stops the run"))
             }
             for (expression, context) in expressions(of: step) {
-                for reference in StepReferences.find(in: expression.source) where !available.contains(reference) {
+                for (reference, offset) in StepReferences.find(in: expression.source)
+                where !available.contains(reference) {
+                    let location = expression.location(ofCharacter: offset)
                     if allIds.contains(reference) {
                         diagnostics.append(
                             Diagnostic(
                                 code: "step-not-yet-run",
                                 message:
                                     "`$steps.\(reference)` is not available in \(context): `\(reference)` has not run yet",
-                                location: expression.location,
+                                location: location,
                                 hint: "a step can use the outputs of the steps before it"))
                     } else {
                         diagnostics.append(
-                            unknownStep(reference, among: order, at: expression.location, context: context))
+                            unknownStep(reference, among: order, at: location, context: context))
                     }
                 }
             }
@@ -121,13 +126,13 @@ public struct FlowChecker {
                         Diagnostic(
                             code: "connection-app-mismatch",
                             message: "the connection `\(connection)` is for the app `\(app)`, not `\(reference.app)`",
-                            location: step.location))
+                            location: step.keyLocations["connection"] ?? step.location))
                 }
             } else {
                 diagnostics.append(
                     Diagnostic(
                         code: "unknown-connection", message: "the connection `\(connection)` is not declared",
-                        location: step.location,
+                        location: step.keyLocations["connection"] ?? step.location,
                         hint: Suggestion.hint(for: connection, among: Array(flow.connections.keys))
                             ?? "declare it under `connections:` with its app, such as `\(connection): \(reference.app)`"
                     ))
@@ -145,7 +150,8 @@ public struct FlowChecker {
         guard let app = apps[reference.app] else {
             diagnostics.append(
                 Diagnostic(
-                    code: "unknown-app", message: "no app is named `\(reference.app)`", location: step.location,
+                    code: "unknown-app", message: "no app is named `\(reference.app)`",
+                    location: step.keyLocations["action"] ?? step.location,
                     hint: Suggestion.hint(for: reference.app, among: apps.keys.sorted())))
             return
         }
@@ -164,7 +170,7 @@ public struct FlowChecker {
             diagnostics.append(
                 Diagnostic(
                     code: "unknown-app", message: "no app is named `\(poll.action.app)`",
-                    location: SourceLocation(file: flow.file, line: 1, column: 1),
+                    location: poll.actionLocation ?? SourceLocation(file: flow.file, line: 1, column: 1),
                     hint: Suggestion.hint(for: poll.action.app, among: apps.keys.sorted())))
             return
         }
@@ -172,7 +178,7 @@ public struct FlowChecker {
             diagnostics.append(
                 Diagnostic(
                     code: "unknown-action", message: "the app `\(app.id)` has no action `\(poll.action.action)`",
-                    location: SourceLocation(file: flow.file, line: 1, column: 1),
+                    location: poll.actionLocation ?? SourceLocation(file: flow.file, line: 1, column: 1),
                     hint: Suggestion.hint(for: poll.action.action, among: Array(app.actions.keys))))
         }
     }
@@ -224,8 +230,8 @@ public struct FlowChecker {
 /// Finds `$steps.<id>` references in expression text. (A `-` ends a bare name, as JSONata reads it as minus:
 /// ids with dashes are referred to as `$steps.\`my-step\``.)
 enum StepReferences {
-    static func find(in source: String) -> [String] {
-        var found: [String] = []
+    static func find(in source: String) -> [(name: String, offset: Int)] {
+        var found: [(name: String, offset: Int)] = []
         let scalars = Array(source.unicodeScalars)
         let marker = Array("$steps.".unicodeScalars)
         var index = 0
@@ -248,7 +254,7 @@ enum StepReferences {
                         cursor += 1
                     }
                 }
-                if !name.isEmpty && !found.contains(name) { found.append(name) }
+                if !name.isEmpty && !found.contains(where: { $0.name == name }) { found.append((name, index)) }
                 index = cursor
             } else {
                 index += 1

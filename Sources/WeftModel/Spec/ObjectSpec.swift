@@ -104,8 +104,14 @@ extension ObjectSpec {
     /// The type's name for messages: `WebhookTrigger` becomes "a webhook trigger".
     var humanName: String {
         var words = ""
-        for character in name {
-            if character.isUppercase && !words.isEmpty && !(words.last?.isUppercase ?? false) { words.append(" ") }
+        let characters = Array(name)
+        for (index, character) in characters.enumerated() {
+            let previousLower = index > 0 && characters[index - 1].isLowercase
+            let nextLower = index + 1 < characters.count && characters[index + 1].isLowercase
+            let previousUpper = index > 0 && characters[index - 1].isUppercase
+            if character.isUppercase && !words.isEmpty && (previousLower || (nextLower && previousUpper)) {
+                words.append(" ")
+            }
             words.append(character)
         }
         let lowered = words.split(separator: " ").map { word in
@@ -117,6 +123,10 @@ extension ObjectSpec {
 
 /// "a" or "an" before a type name in messages.
 func article(_ word: String) -> String {
+    let firstWord = word.split(separator: " ").first.map(String.init) ?? word
+    if firstWord.count > 1, firstWord.allSatisfy(\.isUppercase), let first = firstWord.first {
+        return "AEFHILMNORSX".contains(first) ? "an" : "a"  // acronyms are spelt out: "an HTTP step"
+    }
     guard let first = word.lowercased().first else { return "a" }
     return "aeiou".contains(first) ? "an" : "a"
 }

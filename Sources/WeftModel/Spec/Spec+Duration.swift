@@ -14,8 +14,13 @@ extension Spec where Value == Duration {
             },
             read: { value, reader in
                 switch value.kind {
-                case .number(let seconds) where seconds >= 0 && seconds.isFinite:
+                case .number(let seconds) where seconds >= 0 && seconds <= DurationText.maximumSeconds:
                     return .milliseconds(Int64((seconds * 1000).rounded()))
+                case .number(let seconds) where seconds > DurationText.maximumSeconds:
+                    reader.error(
+                        "out-of-range", "\(value.json.serialized()) seconds is longer than any duration Weft waits",
+                        at: value.location, hint: "the longest duration is 100 years")
+                    return nil
                 case .string(let text, _):
                     if let duration = DurationText.parse(text) { return duration }
                     reader.error(
@@ -32,6 +37,9 @@ extension Spec where Value == Duration {
 
 /// Durations written as text: `500ms`, `1.5s`, `1m30s`, `2h`, `1d`.
 public enum DurationText {
+    /// The longest duration accepted: about 100 years.
+    public static let maximumSeconds = 3_153_600_000.0
+
     /// Parses a duration, or nil when the text is not one.
     public static func parse(_ text: String) -> Duration? {
         var total = 0.0
@@ -64,7 +72,7 @@ public enum DurationText {
             }
             total += value * unit
         }
-        guard number.isEmpty else { return nil }
+        guard number.isEmpty, total <= maximumSeconds else { return nil }
         return .milliseconds(Int64((total * 1000).rounded()))
     }
 

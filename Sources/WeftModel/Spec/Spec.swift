@@ -43,6 +43,7 @@ extension Spec where Value == String {
                 }
                 if let problem = check?(text) {
                     reader.error("invalid-value", problem, at: value.location, hint: hint)
+                    return nil
                 }
                 return text
             })
@@ -92,6 +93,22 @@ extension Spec where Value == Int {
                 }
                 return integer
             })
+    }
+}
+
+extension Spec where Value == Int {
+    /// `weft: 1`, the only format version this Weft reads.
+    public static var formatVersion: Spec<Int> {
+        let integer = Spec<Int>.integer(minimum: 1, maximum: 1)
+        return Spec(schema: integer.schema) { value, reader in
+            if case .number(let number) = value.kind, number != 1 {
+                reader.error(
+                    "unsupported-version", "format version \(value.json.serialized()) is not supported",
+                    at: value.location, hint: "this version of Weft reads `weft: 1` files")
+                return nil
+            }
+            return integer.read(value, &reader)
+        }
     }
 }
 

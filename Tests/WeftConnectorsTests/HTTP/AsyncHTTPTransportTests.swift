@@ -168,8 +168,8 @@ struct RecordingEgressPolicy: EgressPolicy {
     }
 
     @Test func aSlowAnswerTimesOut() async throws {
-        let clock = ContinuousClock()
-        let start = clock.now
+        // The answer takes 5 s; the request gives up after 200 ms. (No wall-clock assertion: the failure kind
+        // shows the deadline fired, since the server would otherwise answer 200.)
         let result = try await AppTestSupport.withServer(
             { _ in
                 TestResponse(status: 200, body: [], delay: .seconds(5))
@@ -184,7 +184,6 @@ struct RecordingEgressPolicy: EgressPolicy {
         }
         #expect(failure.kind == .timeout)
         #expect(failure.message.contains("200ms"))
-        #expect(clock.now - start < .seconds(4))
     }
 
     @Test func aRefusedConnectionIsATransportFailureWithAReadableMessage() async throws {
