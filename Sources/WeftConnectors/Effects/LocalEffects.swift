@@ -31,7 +31,7 @@ public struct LocalEffects: RunEffects {
         if context.dryRun && !request.method.isRead {
             let secrets = connection.map { actions.secrets(of: $0) } ?? []
             context.journal.wouldSend(
-                stepPath: context.stepPath, request: RequestMasking.masked(outgoing, secrets: secrets))
+                stepPath: context.stepPath, request: Redactor(secrets: secrets).mask(outgoing))
             let body: JSON = [
                 "dry_run": true, "method": .string(request.method.rawValue),
                 "url": .string(URLQuery.redacted(request.url)),
