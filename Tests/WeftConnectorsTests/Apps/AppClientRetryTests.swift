@@ -157,15 +157,17 @@ import WeftRuntime
                     value += 1
                     return value
                 }
+                // The first attempt stalls far beyond the timeout; the retry must have ample time even on a
+                // busy machine (this test is about retrying, not about speed).
                 return number == 1
-                    ? TestResponse(status: 200, body: Array("{}".utf8), delay: .seconds(3)) : .json(#"{"ok":1}"#)
+                    ? TestResponse(status: 200, body: Array("{}".utf8), delay: .seconds(10)) : .json(#"{"ok":1}"#)
             },
             run: { server, transport in
                 let client = try Self.client(
                     Self.manifest(retry: "retry: { attempts: 2, initial: 1s, jitter: false }"), server, transport,
                     clock: clock)
                 return try await client.call(
-                    action: "get", input: [:], context: AppTestSupport.context(timeout: .milliseconds(300)))
+                    action: "get", input: [:], context: AppTestSupport.context(timeout: .seconds(2)))
             })
         #expect(output == ["ok": 1])
         #expect(count.value == 2)

@@ -18,7 +18,7 @@ struct RecordingEgressPolicy: EgressPolicy {
 
 @Suite struct AsyncHTTPTransportTests {
     static func perform(
-        _ transport: AsyncHTTPTransport, _ request: HTTPRequest, timeout: Duration? = .seconds(10)
+        _ transport: AsyncHTTPTransport, _ request: HTTPRequest, timeout: Duration? = .seconds(60)
     ) async -> Result<HTTPResponse, StepFailure> {
         do throws(StepFailure) {
             return .success(try await transport.perform(request, timeout: timeout))
@@ -39,7 +39,7 @@ struct RecordingEgressPolicy: EgressPolicy {
                     HTTPRequest(
                         method: .PUT, url: server.baseURL + "/x", headers: [("X-One", "1")],
                         body: Array(#"{"a":1}"#.utf8)),
-                    timeout: .seconds(5))
+                    timeout: .seconds(60))
             })
         #expect(response.status == 200)
         #expect(String(decoding: response.body, as: UTF8.self) == #"{"method":"PUT","body":{"a":1},"h":"1"}"#)
@@ -59,7 +59,8 @@ struct RecordingEgressPolicy: EgressPolicy {
                 }
             },
             run: { server, transport in
-                try await transport.perform(HTTPRequest(method: .GET, url: server.baseURL + "/a"), timeout: .seconds(5))
+                try await transport.perform(
+                    HTTPRequest(method: .GET, url: server.baseURL + "/a"), timeout: .seconds(60))
             })
         #expect(String(decoding: response.body, as: UTF8.self) == #"{"at":"/c?x=1","method":"GET"}"#)
         #expect(
@@ -77,7 +78,7 @@ struct RecordingEgressPolicy: EgressPolicy {
                 _ = try await transport.perform(
                     HTTPRequest(
                         method: .POST, url: server.baseURL + "/form", headers: [("Content-Type", "application/json")],
-                        body: Array("{}".utf8)), timeout: .seconds(5))
+                        body: Array("{}".utf8)), timeout: .seconds(60))
                 return server.requests
             })
         #expect(requests.map(\.method) == ["POST", "GET"])
@@ -120,7 +121,7 @@ struct RecordingEgressPolicy: EgressPolicy {
                     HTTPRequest(
                         method: .GET, url: server.baseURL + "/start",
                         headers: [("Authorization", "Bearer abc"), ("X-Api-Key", "k"), ("X-Trace", "t")]),
-                    timeout: .seconds(5))
+                    timeout: .seconds(60))
                 #expect(server.requests.first?.header("Authorization") == "Bearer abc")
             })
         await other.stop()
@@ -191,7 +192,7 @@ struct RecordingEgressPolicy: EgressPolicy {
         let url = server.baseURL + "/gone"
         await server.stop()
         let transport = AsyncHTTPTransport(connectTimeout: .seconds(1))
-        let result = await Self.perform(transport, HTTPRequest(method: .GET, url: url), timeout: .seconds(10))
+        let result = await Self.perform(transport, HTTPRequest(method: .GET, url: url), timeout: .seconds(60))
         try await transport.shutdown()
         guard case .failure(let failure) = result else {
             Issue.record("expected a failure")
