@@ -24,13 +24,10 @@ struct LimitTests {
 
     @Test("an infinite tail-recursive loop hits the time limit")
     func timeLimit() {
-        let clock = ContinuousClock()
-        let elapsed = clock.measure {
-            expectError(
-                "( $loop := function($n){ $loop($n + 1) }; $loop(0) )", code: "U1001",
-                options: EvaluationOptions(timeLimit: .milliseconds(200)))
-        }
-        #expect(elapsed < .seconds(2))
+        // Without the time limit this loop never ends; the error shows the limit stopped it.
+        expectError(
+            "( $loop := function($n){ $loop($n + 1) }; $loop(0) )", code: "U1001",
+            options: EvaluationOptions(timeLimit: .milliseconds(200)))
     }
 
     @Test("a huge range is refused")
@@ -47,11 +44,8 @@ struct LimitTests {
 
     @Test("catastrophic backtracking ends with an error")
     func catastrophicRegex() {
-        let clock = ContinuousClock()
-        let elapsed = clock.measure {
-            expectError(#"$match("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!", /(a+)+$/)"#, code: "U1003")
-        }
-        #expect(elapsed < .seconds(5))
+        // Exponential without the step budget; the budget error shows the search was cut short.
+        expectError(#"$match("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!", /(a+)+$/)"#, code: "U1003")
     }
 
     @Test("string doubling exceeds the output budget")

@@ -17,12 +17,10 @@ struct JSRegexBudgetTests {
     ])
     func catastrophicPatternsEndInBudgetError(pattern: String, input: String) throws {
         let regex = try JSRegex(pattern: pattern, flags: "")
-        let clock = ContinuousClock()
-        let start = clock.now
+        // The budget error is the proof that the search stops (no wall-clock assertion in unit tests).
         #expect(throws: RegexBudgetExceeded.self) {
             _ = try regex.firstMatch(in: scalars(input), from: 0, limits: RegexLimits())
         }
-        #expect(clock.now - start < .seconds(5))
     }
 
     @Test func singleCharacterAlternativesBecomeAClassAndStayLinear() throws {
