@@ -102,3 +102,10 @@ public struct JSONataFunction: Sendable {
         self.implementation = implementation
     }
 }
+
+extension JSONataExpression {
+    /// JSONata's Boolean cast (`$boolean`) of a JSON value: what a filter or a condition sees.
+    public static func isTruthy(_ value: JSON) -> Bool {
+        DirectExpression.isTruthy(value)
+    }
+}

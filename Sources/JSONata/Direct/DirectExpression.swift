@@ -157,7 +157,7 @@ indirect enum DirectExpression: Sendable {
         case .equality(let negated, let lhs, let rhs):
             switch (lhs.evaluate(environment), rhs.evaluate(environment)) {
             case (.fallback, _), (_, .fallback): return .fallback
-            case (.value(let a), .value(let b)): return .value(.bool(jsonEqual(a, b) != negated))
+            case (.value(let a), .value(let b)): return .value(.bool(a.isEquivalent(to: b) != negated))
             default: return .value(.bool(false))
             }
         case .ordering(let op, let lhs, let rhs):

@@ -56,9 +56,9 @@ extension Value {
         case (.number(let a), .number(let b)): return a == b
         case (.string(let a), .string(let b)): return a == b
         case (.jsonArray(let a), .jsonArray(let b)):
-            return a.count == b.count && zip(a, b).allSatisfy(jsonEqual)
+            return a.count == b.count && zip(a, b).allSatisfy { $0.isEquivalent(to: $1) }
         case (.jsonObject(let a), .jsonObject(let b)):
-            return jsonEqual(.object(a), .object(b))
+            return JSON.object(a).isEquivalent(to: .object(b))
         case (.object(let a), .object(let b)) where a === b: return true
         default:
             if isArray && other.isArray {
@@ -225,20 +225,4 @@ private func newline(_ output: inout String, _ level: Int?) {
     guard let level else { return }
     output += "\n"
     output += String(repeating: " ", count: level * 2)
-}
-
-/// Deep equality of JSON values in which the order of object members does not matter.
-func jsonEqual(_ a: JSON, _ b: JSON) -> Bool {
-    switch (a, b) {
-    case (.array(let x), .array(let y)):
-        return x.count == y.count && zip(x, y).allSatisfy(jsonEqual)
-    case (.object(let x), .object(let y)):
-        guard x.count == y.count else { return false }
-        for (key, value) in x {
-            guard let other = y[key], jsonEqual(value, other) else { return false }
-        }
-        return true
-    default:
-        return a == b
-    }
 }

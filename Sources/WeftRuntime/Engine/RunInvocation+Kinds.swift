@@ -1,4 +1,5 @@
 import Foundation
+import JSONata
 import WeftJSON
 import WeftModel
 
@@ -12,7 +13,7 @@ extension RunInvocation {
         case .map(let expression):
             return .output(try evaluate(expression, scope) ?? .null, input: scope.message)
         case .filter(let condition):
-            let holds = try evaluate(condition, scope).map(Self.isTruthy) ?? false
+            let holds = try evaluate(condition, scope).map(JSONataExpression.isTruthy) ?? false
             return holds ? .output(scope.message, input: scope.message) : .filtered(input: scope.message)
         case .action(let reference):
             let input =
@@ -38,7 +39,8 @@ extension RunInvocation {
             return try await writeFile(file, scope: scope, context: context)
         case .switch(let choice):
             for (index, option) in choice.cases.enumerated() {
-                guard let condition = option.condition, try evaluate(condition, scope).map(Self.isTruthy) ?? false
+                guard let condition = option.condition,
+                    try evaluate(condition, scope).map(JSONataExpression.isTruthy) ?? false
                 else {
                     continue
                 }
@@ -193,17 +195,5 @@ extension RunInvocation {
         }
         try await effects.writeFile(path: path, contents: Array(text.utf8), mode: file.mode, context: context)
         return .output(["path": .string(path), "bytes": .number(Double(text.utf8.count))], input: content)
-    }
-
-    /// JSONata's truth: what `$boolean` says.
-    static func isTruthy(_ value: JSON) -> Bool {
-        switch value {
-        case .null: return false
-        case .bool(let bool): return bool
-        case .number(let number): return number != 0
-        case .string(let string): return !string.isEmpty
-        case .array(let items): return items.contains(where: isTruthy)
-        case .object(let object): return !object.isEmpty
-        }
     }
 }

@@ -50,7 +50,7 @@ public struct FlowTestRunner: Sendable {
         var problems: [String] = []
         for (path, expected) in test.expect {
             let actual = Self.value(at: path, in: record)
-            if actual.map({ Self.matches($0, expected) }) != true {
+            if actual.map({ $0.isEquivalent(to: expected) }) != true {
                 problems.append(
                     "\(path): expected \(expected.serialized()), got \(actual.map { $0.serialized() } ?? "nothing")")
             }
@@ -104,16 +104,6 @@ public struct FlowTestRunner: Sendable {
             }
         }
         return current
-    }
-
-    /// Equality in which object member order does not matter.
-    static func matches(_ actual: JSON, _ expected: JSON) -> Bool {
-        switch (actual, expected) {
-        case (.array(let a), .array(let b)): return a.count == b.count && zip(a, b).allSatisfy(matches)
-        case (.object(let a), .object(let b)):
-            return a.count == b.count && a.allSatisfy { key, value in b[key].map { matches(value, $0) } ?? false }
-        default: return actual == expected
-        }
     }
 }
 
