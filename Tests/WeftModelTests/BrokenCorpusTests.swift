@@ -39,8 +39,6 @@ struct BrokenCorpusTests {
             "positions in `>` folded blocks ignore the folding of lines into spaces (reported 7:35)",
         "jsonata-plain-multiline.yaml":
             "positions in multi-line plain scalars ignore line folding (reported 6:41)",
-        "unknown-action.yaml":
-            "the checker reports at the step (7:5), not at the `action` value",
     ]
 
     static let files = Fixtures.files(in: "broken")

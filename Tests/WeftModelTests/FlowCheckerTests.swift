@@ -236,6 +236,9 @@ struct FlowCheckerTests {
             "connections: { s: shop }\nsteps: [{ id: a, action: shop/list_order, connection: s }]")
         #expect(Self.codes(action) == ["unknown-action"])
         #expect(action.first?.hint == "did you mean `list_orders`?")
+        // Both are reported at the `action` value, not at the step.
+        #expect(app.first.map { [$0.location.line, $0.location.column] } == [4, 26])
+        #expect(action.first.map { [$0.location.line, $0.location.column] } == [4, 26])
         // Without any app known, apps and actions are not checked.
         let unchecked = try Self.check(
             "connections: { s: shopp }\nsteps: [{ id: a, action: shopp/nothing, connection: s }]", apps: [:])

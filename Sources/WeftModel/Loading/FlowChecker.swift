@@ -159,7 +159,7 @@ public struct FlowChecker {
             diagnostics.append(
                 Diagnostic(
                     code: "unknown-action", message: "the app `\(app.id)` has no action `\(reference.action)`",
-                    location: step.location,
+                    location: step.keyLocations["action"] ?? step.location,
                     hint: Suggestion.hint(for: reference.action, among: Array(app.actions.keys))))
         }
     }
