@@ -24,22 +24,7 @@ struct BrokenCorpusTests {
 
     /// Fixtures where the engine reports the right problem at a place other than where a person would look.
     /// Each turns into a failure once fixed, so that the entry is removed.
-    static let knownIssues: [String: String] = [
-        "syntax-unclosed-quote.yaml":
-            "an unclosed quote is reported at the end of the file (8:1), not at the opening quote",
-        "duplicate-key-top.yaml":
-            "Yams rejects duplicate keys itself and reports the first occurrence (4:1), not the duplicate; "
-            + "the loader's own duplicate-key check, which points at the second key, never runs",
-        "duplicate-key-step.yaml":
-            "Yams reports the first `timeout` (6:5), not the duplicate one",
-        "jsonata-quoted-escapes.yaml":
-            "positions in double-quoted strings count decoded characters, so each `\\\"` escape shifts the column "
-            + "(reported 6:42)",
-        "jsonata-folded-block.yaml":
-            "positions in `>` folded blocks ignore the folding of lines into spaces (reported 7:35)",
-        "jsonata-plain-multiline.yaml":
-            "positions in multi-line plain scalars ignore line folding (reported 6:41)",
-    ]
+    static let knownIssues: [String: String] = [:]
 
     static let files = Fixtures.files(in: "broken")
 

@@ -112,6 +112,19 @@ struct FlowCheckerTests {
         #expect(diagnostics.map { $0.message.contains("in step `") }.allSatisfy { $0 })
     }
 
+    @Test("a reference inside a template hole is located at its `$steps`")
+    func referenceInHole() throws {
+        let diagnostics = try Self.check(
+            """
+            steps:
+              - id: a
+                http:
+                  url: "https://x/\\"{{ $steps.nope }}"
+            """)
+        #expect(Self.codes(diagnostics) == ["unknown-step"])
+        #expect(diagnostics.map { [$0.location.line, $0.location.column] } == [[6, 28]])
+    }
+
     @Test("nested steps see the steps before their parent, and their earlier siblings, not the parent itself")
     func nestedAvailability() throws {
         let diagnostics = try Self.check(

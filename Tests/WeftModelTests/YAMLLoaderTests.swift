@@ -148,9 +148,50 @@ struct YAMLLoaderTests {
         let diagnostic = try #require(diagnostics.first)
         #expect(diagnostic.code == "duplicate-key")
         #expect(diagnostic.message.contains("`a`"))
-        withKnownIssue("Yams rejects duplicate keys before the loader sees them, and reports the first occurrence") {
-            #expect(diagnostic.location.line == 3)
-        }
+        #expect((diagnostic.location.line, diagnostic.location.column) == (3, 1))
+        #expect(diagnostic.hint?.contains("1:1") == true)
+    }
+
+    @Test("every repeated key is reported at its repetition, and the first value is kept")
+    func repeatedKeys() throws {
+        let yaml = """
+            a: 1
+            nested:
+              "b": x
+              c: y
+              'b': z
+            a: 2
+            list: [{d: 1, d: 2}]
+            a: 3
+            """
+        let (value, diagnostics) = YAMLLoader.load(yaml, file: "t.yaml")
+        #expect(diagnostics.map(\.code) == Array(repeating: "duplicate-key", count: 4))
+        let places = diagnostics.map { [$0.location.line, $0.location.column] }
+        #expect(places == [[5, 3], [6, 1], [7, 15], [8, 1]])
+        #expect(diagnostics[0].message.contains("`b`"))
+        #expect(diagnostics[0].hint?.contains("3:3") == true)
+        #expect(diagnostics[3].hint?.contains("1:1") == true)
+        #expect(value?.members.map(\.key) == ["a", "nested", "list"])
+        #expect(value?["a"]?.json == 1)
+        #expect(value?["nested"]?.json == ["b": "x", "c": "y"])
+        #expect(value?["list"]?.json == [["d": 1]])
+    }
+
+    @Test("a repeated empty key is still reported, at the first")
+    func repeatedEmptyKey() throws {
+        let (value, diagnostics) = YAMLLoader.load("\"\": 1\n\"\": 2\n", file: "t.yaml")
+        #expect(value == nil)
+        #expect(diagnostics.map(\.code) == ["duplicate-key"])
+    }
+
+    @Test("an unclosed quote is reported where the string starts", arguments: ["\"", "'"])
+    func unclosedQuote(quote: String) throws {
+        let (value, diagnostics) = YAMLLoader.load("a: 1\nb: \(quote)open\nc: 2\n", file: "t.yaml")
+        #expect(value == nil)
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostic.code == "yaml-syntax")
+        #expect((diagnostic.location.line, diagnostic.location.column) == (2, 4))
+        #expect(diagnostic.message.contains("never closed"))
     }
 
     // MARK: - Block scalars
@@ -243,9 +284,7 @@ struct YAMLLoaderTests {
         let onFirstLine = value.location(ofCharacter: 7)  // `=`
         #expect((onFirstLine.line, onFirstLine.column) == (2, 10))
         let total = value.location(ofCharacter: 15)  // `total`, on the second line of the file
-        withKnownIssue("positions in folded blocks ignore that line breaks were folded into spaces") {
-            #expect((total.line, total.column) == (3, 7))
-        }
+        #expect((total.line, total.column) == (3, 7))
     }
 
     @Test("characters of a multi-line plain scalar")
@@ -257,19 +296,15 @@ struct YAMLLoaderTests {
         }
         #expect(value.string == "status = 1 and total > 0")
         let total = value.location(ofCharacter: 15)
-        withKnownIssue("positions in multi-line plain scalars ignore line folding") {
-            #expect((total.line, total.column) == (2, 7))
-        }
+        #expect((total.line, total.column) == (2, 7))
     }
 
     @Test("characters of a quoted string with escapes")
     func quotedEscapes() {
         let doubleQuoted = Self.position(#"k: "a \"b\" c""# + "\n", "k", 6) ?? (0, 0)  // `c`
         let singleQuoted = Self.position("k: 'it''s x'\n", "k", 5) ?? (0, 0)  // `x`
-        withKnownIssue("positions count decoded characters, so escapes shift the column") {
-            #expect(doubleQuoted == (1, 13))
-            #expect(singleQuoted == (1, 11))
-        }
+        #expect(doubleQuoted == (1, 13))
+        #expect(singleQuoted == (1, 11))
     }
 
     @Test("an explicit indentation indicator")
@@ -281,8 +316,6 @@ struct YAMLLoaderTests {
         }
         #expect(value.string == "   a\nb\n")
         let b = value.location(ofCharacter: 5)
-        withKnownIssue("the block's indentation is guessed from its first line, not read from the `|2` indicator") {
-            #expect((b.line, b.column) == (3, 3))
-        }
+        #expect((b.line, b.column) == (3, 3))
     }
 }

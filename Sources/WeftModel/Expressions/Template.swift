@@ -80,7 +80,8 @@ public struct Template: Sendable, CustomStringConvertible {
                     parts.append(
                         .expression(
                             WeftExpression(
-                                source: source, location: value.location(ofCharacter: holeStart), compiled: compiled)))
+                                source: source, location: value.location(ofCharacter: holeStart), compiled: compiled,
+                                origin: value, originOffset: holeStart)))
                 } catch {
                     let offset = max(0, (error.position ?? 1) - max(1, error.token?.unicodeScalars.count ?? 1))
                     reader.error(

@@ -12,17 +12,23 @@ public struct WeftExpression: Sendable, CustomStringConvertible {
     public let compiled: JSONataExpression
     /// The YAML value the expression was read from, to locate characters inside it.
     let origin: Located?
+    /// Where the expression starts in `origin`'s string (in Unicode scalars): after the `{{` of a template hole.
+    let originOffset: Int
 
-    init(source: String, location: SourceLocation, compiled: JSONataExpression, origin: Located? = nil) {
+    init(
+        source: String, location: SourceLocation, compiled: JSONataExpression, origin: Located? = nil,
+        originOffset: Int = 0
+    ) {
         self.source = source
         self.location = location
         self.compiled = compiled
         self.origin = origin
+        self.originOffset = originOffset
     }
 
     /// Where the character at `offset` of the expression is in its file.
     public func location(ofCharacter offset: Int) -> SourceLocation {
-        origin?.location(ofCharacter: offset) ?? location
+        origin?.location(ofCharacter: originOffset + offset) ?? location
     }
 
     /// Compiles `source`. A syntax error becomes a diagnostic located inside the YAML value.

@@ -36,8 +36,11 @@ public struct Located: Sendable {
     public var kind: Kind
     /// Where the value starts (for a block string, where its `|` or `>` indicator is).
     public var location: SourceLocation
-    /// For block strings: the indentation of the content lines, to locate characters inside.
+    /// For block strings: the indentation of the content lines, to locate characters inside when there is no
+    /// `sourceMap`.
     var blockIndent: Int?
+    /// For strings read from a file: where each character of the string is written.
+    var sourceMap: ScalarSourceMap?
 
     /// Creates a located value.
     public init(_ kind: Kind, at location: SourceLocation) {
@@ -90,9 +93,17 @@ public struct Located: Sendable {
         }
     }
 
-    /// Where the character at `offset` (in Unicode scalars) of this string value sits in the file.
+    /// Where the character at `offset` (in Unicode scalars) of this string value sits in the file. Offsets past
+    /// the end give the end of the string's text (for a quoted string, its closing quote).
     public func location(ofCharacter offset: Int) -> SourceLocation {
         guard case .string(let text, let style) = kind else { return location }
+        if let sourceMap {
+            var result = location
+            (result.line, result.column) = sourceMap.position(ofCharacter: offset)
+            return result
+        }
+        // Without a map (a value not read from a file, or one the scanner reads differently): an approximation
+        // that counts the characters of the value as they are written.
         let scalars = Array(text.unicodeScalars.prefix(max(0, offset)))
         switch style {
         case .literal, .folded:

@@ -4,9 +4,11 @@ import Yams
 public enum YAMLLoader {
     /// Parses `text`, the contents of `file`. Returns nil (with diagnostics) when the text is not valid YAML.
     public static func load(_ text: String, file: String) -> (value: Located?, diagnostics: [Diagnostic]) {
+        let source = SourceText(text)
         let node: Node?
+        let renamedKeys: [Int: String]
         do {
-            node = try Yams.compose(yaml: text, .basic)
+            (node, renamedKeys) = try compose(text, source: source)
         } catch let error as YamlError {
             return (nil, [diagnostic(for: error, file: file)])
         } catch {
@@ -31,8 +33,58 @@ public enum YAMLLoader {
         }
         var diagnostics: [Diagnostic] = []
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let value = convert(node, file: file, lines: lines, diagnostics: &diagnostics)
+        let value = convert(
+            node, file: file, source: source, lines: lines, renamedKeys: renamedKeys, diagnostics: &diagnostics)
         return (value, diagnostics)
+    }
+
+    /// Composes the text with Yams, letting a mapping write a key twice.
+    ///
+    /// Yams rejects such a mapping and names the first of the two keys, where the mistake is usually the second.
+    /// To find the second (and keep reading the rest), the first key is renamed in a copy of the text: its first
+    /// character becomes a private-use character found nowhere in the text, so the key no longer collides while no
+    /// line or column moves; then the copy is composed again. `renamedKeys` gives, by the index of its mark in the
+    /// text, each renamed key's real name, and `convert` reports the duplicate at the second key.
+    private static func compose(
+        _ text: String, source: SourceText
+    ) throws -> (node: Node?, renamedKeys: [Int: String]) {
+        var scalars = source.scalars
+        var attempt = text
+        var renamedKeys: [Int: String] = [:]
+        var inText: Set<Unicode.Scalar> = []
+        var nextMarker: UInt32 = 0xE000
+        while true {
+            do {
+                return (try Yams.compose(yaml: attempt, .basic), renamedKeys)
+            } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+                if renamedKeys.isEmpty { inText = Set(source.scalars) }
+                while nextMarker < 0xF8FF, inText.contains(Unicode.Scalar(nextMarker)!) { nextMarker += 1 }
+                guard renamedKeys.count < 100, nextMarker < 0xF8FF, let name = duplicates.first,
+                    let mark = source.index(line: context.mark.line, column: context.mark.column),
+                    renamedKeys[mark] == nil, let first = firstKeyCharacter(at: mark, in: scalars)
+                else { throw YamlError.duplicatedKeysInMapping(duplicates: duplicates, context: context) }
+                scalars[first] = Unicode.Scalar(nextMarker)!
+                nextMarker += 1
+                renamedKeys[mark] = name
+                attempt = String(String.UnicodeScalarView(scalars))
+            }
+        }
+    }
+
+    /// The index of the character that holds the first character of the name of a key written at `mark`: the
+    /// key's first character, or the one after its opening quote. Nil when that character is an escape, a quote,
+    /// a blank, a line break or an indicator, which cannot simply be replaced.
+    private static func firstKeyCharacter(at mark: Int, in scalars: [Unicode.Scalar]) -> Int? {
+        guard mark < scalars.count else { return nil }
+        let index = scalars[mark] == "\"" || scalars[mark] == "'" ? mark + 1 : mark
+        guard index < scalars.count else { return nil }
+        switch scalars[index] {
+        case " ", "\t", "\r", "\n", "\u{85}", "\u{2028}", "\u{2029}", "\\", "\"", "'", "&", "!", "*", "[", "]", "{",
+            "}", "|", ">", "#", "%", "@", "`", ",":
+            return nil
+        default:
+            return index
+        }
     }
 
     private static func location(_ mark: Mark?, _ file: String) -> SourceLocation {
@@ -40,15 +92,20 @@ public enum YAMLLoader {
     }
 
     private static func convert(
-        _ node: Node, file: String, lines: [Substring], diagnostics: inout [Diagnostic]
+        _ node: Node, file: String, source: SourceText, lines: [Substring], renamedKeys: [Int: String],
+        diagnostics: inout [Diagnostic]
     ) -> Located {
         let here = location(node.mark, file)
         switch node {
         case .scalar(let scalar):
-            return scalarValue(scalar, at: here, lines: lines)
+            return scalarValue(scalar, at: here, source: source, lines: lines)
         case .sequence(let sequence):
-            return Located(
-                .array(sequence.map { convert($0, file: file, lines: lines, diagnostics: &diagnostics) }), at: here)
+            let items = sequence.map { item in
+                convert(
+                    item, file: file, source: source, lines: lines, renamedKeys: renamedKeys, diagnostics: &diagnostics
+                )
+            }
+            return Located(.array(items), at: here)
         case .mapping(let mapping):
             var members: [Located.Member] = []
             var seen: [String: SourceLocation] = [:]
@@ -61,7 +118,9 @@ public enum YAMLLoader {
                             location: keyLocation))
                     continue
                 }
-                let key = keyScalar.string
+                let key =
+                    source.index(line: keyLocation.line, column: keyLocation.column).flatMap { renamedKeys[$0] }
+                    ?? keyScalar.string
                 if let first = seen[key] {
                     diagnostics.append(
                         Diagnostic(
@@ -70,10 +129,10 @@ public enum YAMLLoader {
                     continue
                 }
                 seen[key] = keyLocation
-                members.append(
-                    Located.Member(
-                        key: key, keyLocation: keyLocation,
-                        value: convert(valueNode, file: file, lines: lines, diagnostics: &diagnostics)))
+                let value = convert(
+                    valueNode, file: file, source: source, lines: lines, renamedKeys: renamedKeys,
+                    diagnostics: &diagnostics)
+                members.append(Located.Member(key: key, keyLocation: keyLocation, value: value))
             }
             return Located(.object(members), at: here)
         case .alias:
@@ -83,15 +142,24 @@ public enum YAMLLoader {
 
     /// Plain scalars follow the YAML 1.2 core schema (so `yes`, `no` and `on` stay strings); quoted and block
     /// scalars are always strings.
-    private static func scalarValue(_ scalar: Node.Scalar, at location: SourceLocation, lines: [Substring]) -> Located {
+    private static func scalarValue(
+        _ scalar: Node.Scalar, at location: SourceLocation, source: SourceText, lines: [Substring]
+    ) -> Located {
         let text = scalar.string
-        switch scalar.style {
-        case .singleQuoted: return Located(.string(text, .singleQuoted), at: location)
-        case .doubleQuoted: return Located(.string(text, .doubleQuoted), at: location)
-        case .literal, .folded:
-            var value = Located(.string(text, scalar.style == .literal ? .literal : .folded), at: location)
-            value.blockIndent = blockIndent(after: location.line, lines: lines)
+        func string(_ style: Located.StringStyle) -> Located {
+            var value = Located(.string(text, style), at: location)
+            value.sourceMap = ScalarScanner.map(
+                of: text, style: style, line: location.line, column: location.column, in: source)
+            if style == .literal || style == .folded {
+                value.blockIndent = blockIndent(after: location.line, lines: lines)
+            }
             return value
+        }
+        switch scalar.style {
+        case .singleQuoted: return string(.singleQuoted)
+        case .doubleQuoted: return string(.doubleQuoted)
+        case .literal: return string(.literal)
+        case .folded: return string(.folded)
         case .plain, .any:
             break
         }
@@ -102,7 +170,7 @@ public enum YAMLLoader {
         default: break
         }
         if let number = coreNumber(text) { return Located(.number(number), at: location) }
-        return Located(.string(text, .plain), at: location)
+        return string(.plain)
     }
 
     /// A number in the YAML 1.2 core schema: decimal integers and floats, `0x`/`0o` integers, `.inf`, `.nan`.
@@ -140,6 +208,13 @@ public enum YAMLLoader {
 
     private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         switch error {
+        case .scanner(let context?, let problem, _, _) where context.text == "while scanning a quoted scalar":
+            // The quote is not closed: libyaml notices only at the end of the file, but the place to look is
+            // where the quoted string starts.
+            return Diagnostic(
+                code: "yaml-syntax", message: "YAML syntax error: a quoted string is never closed (\(problem))",
+                location: location(context.mark, file),
+                hint: "end the string with the same quote it starts with, on this line or a later one")
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
             return Diagnostic(
