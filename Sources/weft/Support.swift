@@ -36,3 +36,9 @@ func readJSON(_ path: String) throws -> JSON {
 func standardError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
+
+/// Writes a line to standard output at once, unbuffered: lines of a served flow or a run in progress are read as
+/// they come, by a terminal, a log collector or a test.
+func printLine(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

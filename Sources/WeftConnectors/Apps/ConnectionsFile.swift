@@ -11,22 +11,50 @@ import WeftModel
 ///     values:
 ///       account_id: "1234567"
 ///       consumer_secret: ${NETSUITE_CONSUMER_SECRET}   # taken from the environment
+/// secrets:
+///   shop_webhook: ${SHOP_WEBHOOK_SECRET}               # webhook verification secrets, by name
 /// ```
 public enum ConnectionsFile {
-    /// The connections in `text`, with `${NAME}` references replaced from `environment`.
-    public static func parse(_ text: String, file: String, environment: [String: String]) -> (
-        connections: [String: ConnectionValues], diagnostics: [Diagnostic]
-    ) {
+    /// What a connections file holds.
+    public struct Contents: Sendable {
+        public var connections: [String: ConnectionValues] = [:]
+        /// Named secrets, such as the ones webhook verification refers to.
+        public var secrets: [String: SecretString] = [:]
+        public var diagnostics: [Diagnostic] = []
+
+        /// Nothing: no connections, no secrets.
+        public init() {}
+
+        init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    }
+
+    /// The connections and secrets in `text`, with `${NAME}` references replaced from `environment`.
+    public static func parse(_ text: String, file: String, environment: [String: String]) -> Contents {
         let (root, diagnostics) = YAMLLoader.load(text, file: file)
-        guard let root else { return ([:], diagnostics) }
+        var contents = Contents(diagnostics: diagnostics)
+        guard let root else { return contents }
         var problems = diagnostics
         var connections: [String: ConnectionValues] = [:]
+        for member in root["secrets"]?.members ?? [] {
+            if case .string(let value) = substitute(member.value, environment: environment, problems: &problems) {
+                contents.secrets[member.key] = SecretString(value)
+            } else {
+                problems.append(
+                    Diagnostic(
+                        code: "wrong-type", message: "the secret `\(member.key)` must be a string",
+                        location: member.value.location))
+            }
+        }
         guard let entries = root["connections"] else {
-            problems.append(
-                Diagnostic(
-                    code: "missing-key", message: "a connections file needs a top-level `connections:` mapping",
-                    location: root.location))
-            return ([:], problems)
+            if root["secrets"] == nil {
+                problems.append(
+                    Diagnostic(
+                        code: "missing-key",
+                        message: "a connections file needs a top-level `connections:` or `secrets:` mapping",
+                        location: root.location))
+            }
+            contents.diagnostics = problems
+            return contents
         }
         for member in entries.members {
             guard let app = member.value["app"]?.string else {
@@ -42,7 +70,9 @@ public enum ConnectionsFile {
             }
             connections[member.key] = ConnectionValues(name: member.key, app: app, fields: fields)
         }
-        return (connections, problems)
+        contents.connections = connections
+        contents.diagnostics = problems
+        return contents
     }
 
     private static func substitute(_ value: Located, environment: [String: String], problems: inout [Diagnostic])

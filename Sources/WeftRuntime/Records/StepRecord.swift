@@ -36,21 +36,3 @@ public struct StepRecord: Sendable {
         return .object(object)
     }
 }
-
-/// Formats dates as ISO 8601 with milliseconds, in UTC.
-enum ISO8601 {
-    static func string(_ date: Date) -> String {
-        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded(.down)
-        let seconds = Int((milliseconds / 1000).rounded(.down))
-        let millis = Int(milliseconds) - seconds * 1000
-        var time = time_t(seconds)
-        var parts = tm()
-        gmtime_r(&time, &parts)
-        func pad(_ value: Int32, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
-            + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(millis), 3))Z"
-    }
-}

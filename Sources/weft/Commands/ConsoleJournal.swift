@@ -10,18 +10,21 @@ final class ConsoleJournal: RunJournal {
     }
 
     let format: Format
+    /// Whether step events are printed; a served flow prints one line per run instead.
+    let showsSteps: Bool
     private let lock = Mutex(())
 
-    init(format: Format) {
+    init(format: Format, showsSteps: Bool = true) {
         self.format = format
+        self.showsSteps = showsSteps
     }
 
     private func emit(_ line: String) {
-        lock.withLock { _ in print(line) }
+        lock.withLock { _ in printLine(line) }
     }
 
     func stepStarted(path: String, kind: String, attempt: Int) {
-        if format == .json {
+        if format == .json && showsSteps {
             emit(
                 JSON.object([
                     "event": "step_started", "step": .string(path), "kind": .string(kind),
@@ -31,6 +34,7 @@ final class ConsoleJournal: RunJournal {
     }
 
     func stepFinished(_ record: StepRecord) {
+        guard showsSteps else { return }
         switch format {
         case .json:
             var object: JSONObject = ["event": "step_finished"]

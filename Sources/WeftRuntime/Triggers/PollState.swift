@@ -1,0 +1,88 @@
+import Collections
+import WeftJSON
+
+/// Where a poll stands: the cursor to resume from and the keys of the records already delivered. A plain value:
+/// the poll source calls ``fresh(_:)`` on each page of records and ``accept(_:)`` once a record's run is
+/// accepted, and saves ``json`` after each.
+public struct PollState: Sendable, Equatable {
+    /// A record the poll has not delivered yet.
+    public struct Record: Sendable, Equatable {
+        public var value: JSON
+        /// Its identity, for de-duplication.
+        public var key: String
+        /// Its cursor value, when the poll has a cursor.
+        public var cursor: JSON?
+
+        /// Creates a record.
+        public init(value: JSON, key: String, cursor: JSON?) {
+            self.value = value
+            self.key = key
+            self.cursor = cursor
+        }
+    }
+
+    /// The largest cursor value accepted so far (or the configured initial one).
+    public private(set) var cursor: JSON?
+    /// The keys delivered most recently, oldest first, at most ``keyLimit`` of them.
+    public private(set) var seenKeys: OrderedSet<String>
+    /// How many keys are remembered: enough to cover the records a cursor can return twice (those sharing the
+    /// newest cursor value) without growing without bound.
+    public let keyLimit: Int
+
+    /// Creates a state.
+    public init(cursor: JSON?, seenKeys: [String] = [], keyLimit: Int = 10_000) {
+        self.cursor = cursor
+        self.keyLimit = keyLimit
+        self.seenKeys = OrderedSet(seenKeys.suffix(keyLimit))
+    }
+
+    /// The records not delivered yet, in cursor order (stable for equal or missing cursors), each key once.
+    public func fresh(_ records: [Record]) -> [Record] {
+        var keys = Set<String>()
+        let unseen = records.filter { !seenKeys.contains($0.key) && keys.insert($0.key).inserted }
+        return unseen.enumerated().sorted { left, right in
+            switch (left.element.cursor, right.element.cursor) {
+            case (let a?, let b?) where PollState.precedes(a, b): return true
+            case (let a?, let b?) where PollState.precedes(b, a): return false
+            default: return left.offset < right.offset
+            }
+        }.map(\.element)
+    }
+
+    /// Records that `record` was delivered: its key is remembered and the cursor moves up to its value.
+    public mutating func accept(_ record: Record) {
+        seenKeys.append(record.key)
+        if seenKeys.count > keyLimit { seenKeys.removeFirst(seenKeys.count - keyLimit) }
+        if let value = record.cursor, value != .null {
+            if let current = cursor, current != .null, !PollState.precedes(current, value) { return }
+            cursor = value
+        }
+    }
+
+    /// Whether cursor value `a` comes before `b`: numbers by value, strings (ISO 8601 times among them) by
+    /// their characters; values of different types are not ordered.
+    static func precedes(_ a: JSON, _ b: JSON) -> Bool {
+        switch (a, b) {
+        case (.number(let x), .number(let y)): return x < y
+        case (.string(let x), .string(let y)): return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars)
+        default: return false
+        }
+    }
+
+    /// The state as saved.
+    public var json: JSON {
+        var object: JSONObject = ["seen": .array(seenKeys.map(JSON.string))]
+        if let cursor { object["cursor"] = cursor }
+        return .object(object)
+    }
+
+    /// Reads a saved state; `initialCursor` when nothing was saved.
+    public init(json: JSON?, initialCursor: JSON?, keyLimit: Int = 10_000) {
+        guard let json else {
+            self.init(cursor: initialCursor, keyLimit: keyLimit)
+            return
+        }
+        let keys = json["seen"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        self.init(cursor: json["cursor"] ?? initialCursor, seenKeys: keys, keyLimit: keyLimit)
+    }
+}
