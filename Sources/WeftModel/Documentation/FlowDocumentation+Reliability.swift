@@ -46,9 +46,14 @@ extension FlowDocumentation {
         case .continue: return "on failure the error becomes the step's output and the run continues"
         case .deadLetter:
             return "on failure the run becomes a dead letter, kept for inspection, correction and replay"
+        case .steps(let steps) where steps.isEmpty:
+            return errorProse(.continue)
         case .steps(let steps):
-            return "on failure the steps " + Prose.list(steps.map { "\(code: $0.id)" })
-                + " run with the error as their message; the run ends as failed unless they recover"
+            let names = Prose.list(steps.map { "\(code: $0.id)" })
+            let handler: Prose = steps.count == 1 ? "the step \(names) runs" : "the steps \(names) run"
+            return "on failure \(handler) in its place, with the error as the message; the step is then recovered, "
+                + "with the handler's output as its output, and the run goes on after it (a handler step that fails "
+                + "is handled by its own error handling)"
         }
     }
 
@@ -94,7 +99,9 @@ extension FlowDocumentation {
             case .fail: onError = "fail"
             case .continue: onError = "continue"
             case .deadLetter: onError = "dead letter"
-            case .steps(let steps): onError = "run " + Prose.list(steps.map { "\(code: $0.id)" })
+            case .steps(let steps) where steps.isEmpty: onError = "continue"
+            case .steps(let steps):
+                onError = "run " + Prose.list(steps.map { "\(code: $0.id)" }) + ", then continue"
             }
             return [
                 "\(entry.number). \(code: step.id)", "\(retries)", onError,

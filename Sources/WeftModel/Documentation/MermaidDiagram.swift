@@ -1,5 +1,6 @@
 /// The flow as a Mermaid `flowchart TD`: one node per step (labelled with its id and kind), switch cases and
-/// parallel branches as labelled edges, `foreach` bodies as subgraphs and dotted edges for error handling.
+/// parallel branches as labelled edges, `foreach` bodies as subgraphs and dotted edges for error handling (an
+/// `on_error` handler's steps lead on to the next step, as the run does once they recover it).
 /// Node ids are numbered in document order, so the text is the same on every run.
 struct MermaidDiagram {
     let flow: Flow
@@ -122,10 +123,11 @@ struct MermaidDiagram {
             case .deadLetter:
                 writer.add("\(id)e[/\"dead letter\"/]")
                 writer.connect([Exit(node: id, label: "on error", dotted: true)], to: "\(id)e")
+            case .steps(let handler) where handler.isEmpty:
+                next.append(Exit(node: id, label: "on error: continue", dotted: true))
             case .steps(let handler):
-                writer.add("\(id)f([\"run failed\"])")
-                let ends = sequence(handler, from: [Exit(node: id, label: "on error", dotted: true)], writer: &writer)
-                writer.connect(ends, to: "\(id)f")
+                // A catch block: the handler runs in the step's place and the run goes on after it.
+                next += sequence(handler, from: [Exit(node: id, label: "on error", dotted: true)], writer: &writer)
             }
             exits = next
         }

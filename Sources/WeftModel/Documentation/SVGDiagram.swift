@@ -1,6 +1,7 @@
 /// The flow as an inline SVG laid out top to bottom: one box per step with its id and kind, `switch` cases and
 /// `parallel` branches side by side (conditions and branch names as edge labels) and joined again, `foreach` as a
-/// frame around its body, and dashed error edges for steps whose `on_error` is not `fail`. Coordinates are
+/// frame around its body, and dashed error edges for steps whose `on_error` is not `fail` (an error handler's
+/// steps rejoin the flow below their step, as the run goes on once they recover it). Coordinates are
 /// integers computed from the flow alone, so the output is the same on every run.
 struct SVGDiagram {
     let flow: Flow
@@ -262,8 +263,10 @@ struct SVGDiagram {
     }
 
     /// `block` with its error edge: a dashed arrow to the right, to a dead letter note, a continue note, or the
-    /// error handler's steps.
+    /// error handler's steps, whose path then rejoins the flow below the step (the handler recovers it).
     private func withError(_ main: SVGBlock, _ handling: ErrorHandling, anchor: Int = boxHeight / 2) -> SVGBlock {
+        var handling = handling
+        if case .steps(let steps) = handling, steps.isEmpty { handling = .continue }  // recovered with the error
         let side: SVGBlock
         let sideY: Int
         switch handling {
@@ -296,7 +299,21 @@ struct SVGDiagram {
             .label(x: main.width + gapX / 2 - 4, y: anchor - 6, text: "on error", title: "when the step fails"))
         result.shapes += side.shapes(movedBy: sideX, sideY)
         result.width = sideX + side.width
-        let height = max(main.height, sideY + side.height)
+        var height = max(main.height, sideY + side.height)
+        if case .steps = handling {
+            // The handler recovers the step: its path rejoins the flow below the step, where the run goes on.
+            let rejoin = height + 18
+            result.shapes.append(
+                .line(
+                    points: [(entry, sideY + side.height), (entry, rejoin), (main.axis, rejoin)], dashed: false,
+                    arrow: false))
+            result.shapes.append(
+                .label(
+                    x: (entry + main.axis) / 2, y: rejoin - 6, text: "recovered",
+                    title: "the handler's output becomes the step's output and the run goes on"))
+            result.shapes.append(.dot(x: main.axis, y: rejoin))
+            height = rejoin
+        }
         if height > main.height {
             result.shapes.append(
                 .line(points: [(main.axis, main.height), (main.axis, height)], dashed: false, arrow: false))

@@ -6,7 +6,9 @@ public indirect enum ErrorHandling: Sendable {
     case `continue`
     /// The run becomes a dead letter, to inspect, edit and replay.
     case deadLetter
-    /// These steps run (with the error as their message), then the run ends as failed unless they recover.
+    /// These steps run in the failed step's place, with `{ error: { kind, message, step } }` as their message,
+    /// like a catch block: the step is recovered, their last output becomes its output and the run goes on. A
+    /// handler step that fails is handled by its own `on_error`.
     case steps([Step])
 
     /// The spec of an `on_error:` value.

@@ -93,4 +93,52 @@ struct DocumentationDiagramTests {
         #expect(mermaid.contains("[/\"dead letter\"/]"))
         #expect(!mermaid.contains("<contacts>"))
     }
+
+    static let recovering = """
+        weft: 1
+        flow: recovering
+        steps:
+          - id: call
+            http: { method: POST, url: "https://api.test/x" }
+            on_error:
+              steps:
+                - id: note
+                  map: '{ "failed": error.message }'
+                - id: park
+                  delay: 1s
+          - id: after
+            map: $
+        """
+
+    @Test(
+        "an error handler recovers its step: the diagrams lead on from the handler to the next step, not to a failure")
+    func recoveringHandler() throws {
+        let documentation = FlowDocumentation(flow: try DocsSupport.flow(Self.recovering))
+        let mermaid = documentation.mermaid()
+        #expect(!mermaid.contains("run failed"))
+        #expect(mermaid.contains("s1 -.->|\"on error\"| s2"))
+        #expect(mermaid.contains("s2 --> s3"))
+        // The next step follows both the step itself and the handler's last step.
+        #expect(mermaid.contains("s1 --> s4"))
+        #expect(mermaid.contains("s3 --> s4"))
+        #expect(mermaid.contains("s4 --> done"))
+        let svg = documentation.svg()
+        #expect(!svg.contains("run failed"))
+        #expect(svg.contains(">recovered<"))
+        #expect(DocsSupport.unbalancedTag(in: svg) == nil)
+        let markdown = documentation.markdown()
+        #expect(!markdown.contains("ends as failed"))
+        #expect(
+            markdown.contains(
+                "on failure the steps `note` and `park` run in its place, with the error as the message; the step is "
+                    + "then recovered, with the handler's output as its output, and the run goes on after it"))
+        #expect(markdown.contains("| 1. `call` | none | run `note` and `park`, then continue | none |"))
+    }
+
+    @Test("a handler of one step is named in the singular")
+    func singleHandler() {
+        var step = Step()
+        step.id = "note"
+        #expect(FlowDocumentation.describe(.steps([step])).hasPrefix("on failure the step note runs in its place"))
+    }
 }
