@@ -1,6 +1,7 @@
 /// A lexical token of a JSONata expression, as far as documentation needs to understand one: enough to find an
 /// object constructor's members, the paths an expression reads and the functions it calls. It is not the
-/// evaluator's lexer: regular expressions and operators are not told apart beyond single punctuation.
+/// evaluator's lexer: operators are single punctuation (or the pairs JSONata has), and a `/` is told apart as a
+/// regular expression or a division the way JSONata's lexer tells them apart (a regex where an operand is due).
 struct ExpressionToken: Sendable, Equatable {
     /// What a token is.
     enum Kind: Sendable, Equatable {
@@ -14,6 +15,8 @@ struct ExpressionToken: Sendable, Equatable {
         case variable
         /// An operator or bracket; `value` is its text (one or two characters).
         case punctuation
+        /// A regular expression literal such as `/\\s+/i`; `value` is its pattern, without slashes and flags.
+        case regex
     }
 
     var kind: Kind
@@ -57,7 +60,12 @@ struct ExpressionToken: Sendable, Equatable {
             let start = index
             var kind = Kind.punctuation
             var value = ""
-            if scalar == "\"" || scalar == "'" || scalar == "`" {
+            if scalar == "/" && Self.expectsOperand(after: tokens.last, in: scalars) {
+                guard let end = Self.regexEnd(scalars, from: index + 1) else { return nil }
+                kind = .regex
+                value = String(String.UnicodeScalarView(scalars[(index + 1)..<end.pattern]))
+                index = end.token
+            } else if scalar == "\"" || scalar == "'" || scalar == "`" {
                 index += 1
                 var closed = false
                 while index < scalars.count {
@@ -131,5 +139,42 @@ struct ExpressionToken: Sendable, Equatable {
             spaced = false
         }
         return tokens
+    }
+
+    /// Whether an operand is due after `previous` (nil at the start): there, JSONata reads `/` as the start of a
+    /// regular expression; after an operand (a name, a literal, a variable, a closing bracket, or `*`, `**` and
+    /// `%`, which can be operands) it is a division.
+    private static func expectsOperand(after previous: ExpressionToken?, in scalars: [Unicode.Scalar]) -> Bool {
+        guard let previous else { return true }
+        switch previous.kind {
+        case .string, .number, .variable, .regex: return false
+        case .name: return ["and", "or", "in"].contains(previous.value) && scalars[previous.start] != "`"
+        case .punctuation: return ![")", "]", "}", "*", "**", "%"].contains(previous.value)
+        }
+    }
+
+    /// Where a regular expression whose pattern starts at `start` ends: the index of its closing `/` and the index
+    /// after its flags; nil when it is not closed or empty (both errors in JSONata). A `/` inside a character
+    /// class or after a backslash does not close it.
+    private static func regexEnd(_ scalars: [Unicode.Scalar], from start: Int) -> (pattern: Int, token: Int)? {
+        var index = start
+        var inClass = false
+        while index < scalars.count {
+            switch scalars[index] {
+            case "\\":
+                index += 2
+                continue
+            case "[": inClass = true
+            case "]": inClass = false
+            case "/" where !inClass:
+                guard index > start else { return nil }
+                var end = index + 1
+                while end < scalars.count, ["i", "m", "g", "s"].contains(scalars[end]) { end += 1 }
+                return (index, end)
+            default: break
+            }
+            index += 1
+        }
+        return nil
     }
 }

@@ -156,4 +156,40 @@ struct DocumentationMappingTests {
         #expect(rows[2].sources == ["field name"])
         #expect(rows[2].transformation == "copied")
     }
+
+    // MARK: Regular expressions
+
+    @Test("regular expression literals are not read as source fields")
+    func regexLiterals() throws {
+        let flow = try DocsSupport.flow(
+            steps: #"""
+                  - id: shape
+                    map: '{ "words": $split(name, /\s+/), "digits": $replace(phone, /\D/, ""), "ok": $contains(path, /[/]x\/y/i) }'
+                """#)
+        let rows = DocsSupport.rows(FlowDocumentation(flow: flow), step: "shape")
+        #expect(rows.map(\.target) == ["words", "digits", "ok"])
+        #expect(rows.map(\.sources) == [["name"], ["phone"], ["path"]])
+        #expect(rows[0].transformation == "split at /\\s+/")
+        #expect(rows[1].expression == #"$replace(phone, /\D/, "")"#)
+    }
+
+    @Test("a slash after an operand divides; where an operand is due it starts a regular expression")
+    func regexOrDivision() throws {
+        let rows = try #require(
+            MappingReader.rows(
+                expression:
+                    #"{ "half": total / 2, "ratio": (a + b) / c / d, "unit": price/qty, "all": items.*/n, "m": $match(s, /a|b/) and flag }"#,
+                origins: [:]))
+        #expect(
+            rows.map(\.sources) == [
+                ["total"], ["a", "b", "c", "d"], ["price", "qty"], ["items", "n"], ["s", "flag"],
+            ])
+        let tokens = try #require(ExpressionToken.tokenize(Array(#"$split(a, /\s+/gi) / 2"#.unicodeScalars)))
+        #expect(
+            tokens.map(\.kind) == [
+                .variable, .punctuation, .name, .punctuation, .regex, .punctuation, .punctuation, .number,
+            ])
+        #expect(tokens[4].value == #"\s+"#)
+        #expect(ExpressionToken.tokenize(Array("$split(a, /unclosed)".unicodeScalars)) == nil)
+    }
 }
