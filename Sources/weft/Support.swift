@@ -4,32 +4,29 @@ import WeftJSON
 
 /// Reads a text file, or standard input for `-`.
 func readText(_ path: String) throws -> String {
-    if path == "-" {
-        return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+    guard let bytes = readBytes(path) else { throw ValidationError("cannot read \(path)") }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+        throw ValidationError("\(path) is not UTF-8 text")
     }
-    do {
-        return try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-        throw ValidationError("cannot read \(path): \(error.localizedDescription)")
-    }
+    return text
 }
 
 /// Reads and parses a JSON file, or standard input for `-`, with a located error.
 func readJSON(_ path: String) throws -> JSON {
-    let bytes: [UInt8]
-    if path == "-" {
-        bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-    } else {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("cannot read \(path)")
-        }
-        bytes = [UInt8](data)
-    }
+    guard let bytes = readBytes(path) else { throw ValidationError("cannot read \(path)") }
     do {
         return try JSONParser().parse(bytes)
     } catch {
         throw ValidationError("\(path): \(error)")
     }
+}
+
+/// The bytes of a file, a pipe (`<(...)`) or standard input (`-`); `nil` when it cannot be opened.
+func readBytes(_ path: String) -> [UInt8]? {
+    if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    return [UInt8](handle.readDataToEndOfFile())
 }
 
 /// Writes a line to standard error.

@@ -7,7 +7,8 @@ struct Weft: AsyncParsableCommand {
         commandName: "weft",
         abstract: "Weft, the integration platform: connectors and flows as YAML, JSONata for data.",
         subcommands: [
-            ValidateCommand.self, RunCommand.self, TestCommand.self, DocsCommand.self, SchemaCommand.self,
+            ValidateCommand.self, RunCommand.self, TestCommand.self, DocsCommand.self, AppCommand.self,
+            SchemaCommand.self,
             JSONataCommand.self,
             BenchCommand.self,
         ]

@@ -79,7 +79,7 @@ extension AppClient {
             headers: tokenRequest.headers, body: tokenRequest.body)
         let response: HTTPResponse
         do throws(StepFailure) {
-            response = try await transport.perform(request, timeout: context.timeout)
+            response = try await transport.perform(request, timeout: context.requestTimeout(now: clock.now()))
         } catch {
             var failure = error
             failure.message = "the token request failed: \(error.message)"
@@ -112,14 +112,14 @@ extension AppClient {
     func sendAuthorized(_ request: HTTPRequest, context: EffectContext) async throws(StepFailure) -> HTTPResponse {
         try await waitForRateLimit(context: context)
         let (first, token) = try await authorized(request, context: context)
-        let response = try await transport.perform(first, timeout: context.timeout)
+        let response = try await transport.perform(first, timeout: context.requestTimeout(now: clock.now()))
         guard response.status == 401, let token else { return response }
         await oauth2.reject(token)
         context.journal.log(
             LogEntry(.info, "the access token was refused (401); fetching a new one", stepPath: context.stepPath))
         try await waitForRateLimit(context: context)
         let (second, _) = try await authorized(request, context: context)
-        return try await transport.perform(second, timeout: context.timeout)
+        return try await transport.perform(second, timeout: context.requestTimeout(now: clock.now()))
     }
 
     private func waitForRateLimit(context: EffectContext) async throws(StepFailure) {

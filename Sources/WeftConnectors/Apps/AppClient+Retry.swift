@@ -22,6 +22,11 @@ extension AppClient {
                 failure = await redactor().mask(error)
             }
             guard let schedule, let wait = schedule.delay(after: attempt, failure: failure) else { throw failure }
+            if context.cannotWait(wait, now: clock.now()) {
+                var last = failure
+                last.message += " (no time left for another attempt within the step's timeout)"
+                throw last
+            }
             let attempts = schedule.policy.attempts
             let reason = failure.status.map { "HTTP \($0)" } ?? failure.kind.rawValue
             var fields: JSONObject = [

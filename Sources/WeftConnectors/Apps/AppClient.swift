@@ -47,7 +47,8 @@ public final class AppClient: Sendable {
         clock: any WeftClock = SystemWallClock()
     ) {
         self.app = app
-        self.connection = connection
+        let (completed, missing) = connection.completed(for: app)
+        self.connection = completed
         self.transport = transport
         self.clock = clock
         rateLimiter = app.rateLimit.map { RateLimiter($0, clock: clock) }
@@ -60,9 +61,16 @@ public final class AppClient: Sendable {
             }
         }
         var redactor = Redactor(secrets: secrets)
-        let bindings: [String: JSON] = ["connection": connection.binding]
+        let bindings: [String: JSON] = ["connection": completed.binding]
         let options = Self.evaluationOptions(clock)
         do throws(StepFailure) {
+            guard missing.isEmpty else {
+                let names = missing.map { "`\($0)`" }.joined(separator: ", ")
+                throw StepFailure(
+                    .configuration,
+                    "the connection `\(connection.name)` lacks the required field\(missing.count == 1 ? "" : "s") \(names) "
+                        + "of the app `\(app.id)`")
+            }
             let rendered = try RenderedAuth.render(app.auth, bindings: bindings, options: options)
             redactor.add(rendered.secrets)
             authentication = .success(rendered)

@@ -1,4 +1,5 @@
 import WeftJSON
+import WeftModel
 
 /// A connection as a run sees it: the app it is for and its field values (secrets included, in memory only).
 public struct ConnectionValues: Sendable {
@@ -18,5 +19,22 @@ public struct ConnectionValues: Sendable {
         var object = JSONObject()
         for key in fields.keys.sorted() { object[key] = fields[key] }
         return .object(object)
+    }
+}
+
+extension ConnectionValues {
+    /// The values with the app's defaults filled in for fields the connection leaves out, and the names of the
+    /// required fields that are still missing.
+    public func completed(for app: AppManifest) -> (values: ConnectionValues, missing: [String]) {
+        var result = self
+        var missing: [String] = []
+        for (name, field) in app.connectionFields where fields[name] == nil || fields[name] == .null {
+            if let value = field.defaultValue {
+                result.fields[name] = value
+            } else if field.required {
+                missing.append(name)
+            }
+        }
+        return (result, missing)
     }
 }

@@ -36,9 +36,13 @@ public final class AsyncHTTPTransport: HTTPTransport {
         self.egressPolicy = egressPolicy
         self.maximumBodySize = maximumBodySize
         self.defaultTimeout = defaultTimeout
-        let configuration = HTTPClient.Configuration(
+        var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
             timeout: HTTPClient.Configuration.Timeout(connect: Self.timeAmount(connectTimeout)))
+        // A refused or unreachable endpoint fails now, as a retryable transport failure, instead of being retried
+        // silently until the connect timeout: retries belong to the step's and app's retry policies, which count
+        // and log each attempt and honour the step's timeout.
+        configuration.connectionPool.retryConnectionEstablishment = false
         client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import WeftJSON
 import WeftModel
 
@@ -16,13 +17,17 @@ public struct EffectContext: Sendable {
     public var dryRun: Bool
     /// How long one attempt may take, when the step sets it.
     public var timeout: Duration?
+    /// When the attempt must be over (its start plus `timeout`): every request, page and retry of the attempt
+    /// fits before it.
+    public var deadline: Date?
     public var journal: any RunJournal
 
     /// Creates a context.
     public init(
         runId: String, flowId: String, stepId: String, stepPath: String, attempt: Int, dryRun: Bool,
-        timeout: Duration?, journal: any RunJournal
+        timeout: Duration?, journal: any RunJournal, deadline: Date? = nil
     ) {
+        self.deadline = deadline
         self.runId = runId
         self.flowId = flowId
         self.stepId = stepId
@@ -31,6 +36,28 @@ public struct EffectContext: Sendable {
         self.dryRun = dryRun
         self.timeout = timeout
         self.journal = journal
+    }
+}
+
+extension EffectContext {
+    /// How long the next request of the attempt may take at `now`: what is left before the deadline (or the
+    /// whole timeout when there is no deadline); `nil` when the step sets no timeout.
+    ///
+    /// - Throws: a `.timeout` failure when the deadline has passed.
+    public func requestTimeout(now: Date) throws(StepFailure) -> Duration? {
+        guard let deadline else { return timeout }
+        let left = deadline.timeIntervalSince(now)
+        guard left > 0 else {
+            throw StepFailure(.timeout, "the step's timeout of \(timeout.map(DurationText.format) ?? "?") was reached")
+        }
+        return .milliseconds(Int64((left * 1000).rounded(.up)))
+    }
+
+    /// Whether waiting `wait` from `now` would leave no time before the deadline.
+    public func cannotWait(_ wait: Duration, now: Date) -> Bool {
+        guard let deadline else { return false }
+        let (seconds, attoseconds) = wait.components
+        return now.addingTimeInterval(Double(seconds) + Double(attoseconds) / 1e18) >= deadline
     }
 }
 

@@ -48,7 +48,7 @@ public struct FlowEngine: Sendable {
             record.error = failure
             record.failedStep = path
         case .dead(let failure, let path):
-            record.state = .dead
+            record.state = .deadLetter
             record.error = failure
             record.failedStep = path
         }
@@ -119,10 +119,16 @@ struct RunInvocation: Sendable {
         return options
     }
 
+    static func seconds(_ duration: Duration) -> TimeInterval {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+
     func context(for step: Step, path: String, attempt: Int) -> EffectContext {
         EffectContext(
             runId: request.runId, flowId: engine.flow.id, stepId: step.id, stepPath: path, attempt: attempt,
-            dryRun: request.dryRun, timeout: step.timeout, journal: engine.journal)
+            dryRun: request.dryRun, timeout: step.timeout, journal: engine.journal,
+            deadline: step.timeout.map { clock.now().addingTimeInterval(Self.seconds($0)) })
     }
 }
 

@@ -1,6 +1,8 @@
-/// The states of a run: `queued → running → succeeded | failed | filtered | cancelled | dead`.
+/// The states of a run: `queued → running → succeeded | failed | filtered | cancelled | dead_letter`.
 public enum RunState: String, Sendable, Codable, CaseIterable {
-    case queued, running, succeeded, failed, filtered, cancelled, dead
+    case queued, running, succeeded, failed, filtered, cancelled
+    /// Failed at a step whose `on_error` is `dead_letter`: kept aside to be inspected and replayed.
+    case deadLetter = "dead_letter"
 
     /// Whether the run is over.
     public var isFinal: Bool {

@@ -109,8 +109,9 @@ public struct FlowTestRunner: Sendable {
 
 /// How a trigger payload becomes a run's message and `$trigger`.
 public enum TriggerEvent {
-    /// For webhooks the payload is `{ body, headers, query }` and the message is the body; for other triggers
-    /// the payload is the message itself.
+    /// For webhooks the payload is `{ body, headers, query }` and the message is the body. For file triggers the
+    /// payload may be the event `{ body, name, path, ... }` (the message is the body), or else the message itself.
+    /// For other triggers the payload is the message itself.
     public static func message(for trigger: Trigger, payload: JSON) -> (message: JSON, trigger: JSON) {
         switch trigger {
         case .webhook(let webhook):
@@ -122,6 +123,14 @@ public enum TriggerEvent {
                     "headers": payload["headers"] ?? [:], "query": payload["query"] ?? [:], "body": body,
                 ]
             )
+        case .file:
+            guard case .object(var event) = payload, let body = event["body"] else {
+                return (payload, ["type": "file", "body": payload])
+            }
+            event.removeValue(forKey: "type")
+            var fields: JSONObject = ["type": "file"]
+            for (key, value) in event { fields[key] = value }
+            return (body, .object(fields))
         default:
             return (payload, ["type": .string(trigger.name), "body": payload])
         }

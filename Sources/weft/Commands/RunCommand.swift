@@ -203,15 +203,16 @@ struct RunCommand: AsyncParsableCommand {
             printLine(JSON.object(summary).serialized())
         case .text:
             printLine("")
-            printLine(
-                "step".padding(toLength: 28, withPad: " ", startingAt: 0) + "kind      state      attempts  duration")
+            let width = max(28, (record.steps.map(\.path.count).max() ?? 0) + 2)
+            let kindWidth = max(10, (record.steps.map(\.kind.count).max() ?? 0) + 2)
+            func column(_ text: String, _ width: Int) -> String {
+                text.padding(toLength: width, withPad: " ", startingAt: 0)
+            }
+            printLine(column("step", width) + column("kind", kindWidth) + "state      attempts  duration")
             for step in record.steps {
                 printLine(
-                    step.path.padding(toLength: 28, withPad: " ", startingAt: 0)
-                        + step.kind.padding(toLength: 10, withPad: " ", startingAt: 0)
-                        + step.state.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
-                        + String(step.attempts).padding(toLength: 10, withPad: " ", startingAt: 0)
-                        + ConsoleJournal.milliseconds(step.milliseconds))
+                    column(step.path, width) + column(step.kind, kindWidth) + column(step.state.rawValue, 11)
+                        + column(String(step.attempts), 10) + ConsoleJournal.milliseconds(step.milliseconds))
             }
             printLine("")
             var line =

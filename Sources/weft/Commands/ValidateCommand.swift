@@ -26,7 +26,11 @@ struct ValidateCommand: ParsableCommand {
     var apps: String?
 
     func run() throws {
-        let workspace = Workspace.load(files: files, appsDirectory: apps)
+        try Self.report(Workspace.load(files: files, appsDirectory: apps), fileCount: files.count, format: format)
+    }
+
+    /// Prints a workspace's diagnostics and exits as `validate` does: 1 on errors, 2 on unreadable files.
+    static func report(_ workspace: Workspace, fileCount: Int, format: Format) throws {
         let diagnostics = workspace.diagnostics.sorted { $0.location < $1.location }
         switch format {
         case .text:
@@ -34,7 +38,7 @@ struct ValidateCommand: ParsableCommand {
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.count - errors
             if diagnostics.isEmpty {
-                print("\(files.count) file\(files.count == 1 ? "" : "s") valid")
+                print("\(fileCount) file\(fileCount == 1 ? "" : "s") valid")
             } else {
                 print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
             }

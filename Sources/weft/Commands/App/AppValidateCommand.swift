@@ -1,0 +1,30 @@
+import ArgumentParser
+import WeftJSON
+import WeftModel
+
+/// `weft app validate FILE...`: every problem of app manifests, with file:line:column.
+struct AppValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check app manifests and report every problem with its file:line:column.",
+        discussion: "Exit status: 0 when valid, 1 when there are problems, 2 when a file cannot be read."
+    )
+
+    @Argument(help: "App manifests (.yaml).")
+    var files: [String]
+
+    @Option(help: "Output format: text or json.")
+    var format = ValidateCommand.Format.text
+
+    func run() throws {
+        var workspace = Workspace.load(files: files, appsDirectory: nil)
+        for flow in workspace.flows {
+            workspace.diagnostics.append(
+                Diagnostic(
+                    code: "not-an-app", message: "this is a flow, not an app manifest",
+                    location: SourceLocation(file: flow.file, line: 1, column: 1),
+                    hint: "check flows with `weft validate`"))
+        }
+        try ValidateCommand.report(workspace, fileCount: files.count, format: format)
+    }
+}
