@@ -12,7 +12,7 @@ extension FlowDocumentation {
                     anchor: "step-\(step.id)"))
             var about: [Prose] = []
             if let name = step.name { about.append("\(strong: name)") }
-            if let description = step.description { about.append("\(Self.oneLine(description))") }
+            if let description = step.description { about.append(Prose(codeSpansIn: Self.oneLine(description))) }
             if !about.isEmpty { blocks.append(.paragraph(Prose.joined(about, separator: " — "))) }
             if let context = entry.context { blocks.append(.paragraph("\(emphasis: "Part of") \(context).")) }
             blocks += kindBlocks(step)
@@ -44,7 +44,7 @@ extension FlowDocumentation {
             var blocks: [DocumentBlock] = [.paragraph(sentence + ".")]
             if let action = action(reference) {
                 if let description = action.description {
-                    blocks.append(.paragraph("The action: \(Self.oneLine(description))"))
+                    blocks.append(.paragraph("The action: " + Prose(codeSpansIn: Self.oneLine(description))))
                 }
                 if let paginate = action.paginate {
                     blocks.append(

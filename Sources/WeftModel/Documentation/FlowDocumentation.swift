@@ -104,7 +104,7 @@ public struct FlowDocumentation: Sendable {
     func blocks() -> [DocumentBlock] {
         var blocks: [DocumentBlock] = [.heading(level: 1, text: "\(title)", anchor: "top")]
         if let description = flow.description?.trimmingCharacters(in: .whitespacesAndNewlines), !description.isEmpty {
-            blocks.append(.paragraph("\(description)"))
+            blocks.append(.paragraph(Prose(codeSpansIn: description)))
         }
         blocks.append(.paragraph(summary))
         blocks += triggerBlocks()

@@ -10,9 +10,9 @@ struct MarkdownRenderer {
             case .heading(let level, let text, _):
                 parts.append(String(repeating: "#", count: level) + " " + inline(text, inTable: false))
             case .paragraph(let text):
-                parts.append(inline(text, inTable: false))
+                parts.append(escapeBlockStart(inline(text, inTable: false)))
             case .list(let items):
-                parts.append(items.map { "- " + inline($0, inTable: false) }.joined(separator: "\n"))
+                parts.append(items.map { "- " + escapeBlockStart(inline($0, inTable: false)) }.joined(separator: "\n"))
             case .table(let header, let rows):
                 var lines = ["| " + header.map { escape($0, inTable: true) }.joined(separator: " | ") + " |"]
                 lines.append("|" + header.map { _ in " --- " }.joined(separator: "|") + "|")
@@ -47,18 +47,63 @@ struct MarkdownRenderer {
         }.joined()
     }
 
-    /// Text with Markdown's special characters escaped; line breaks become spaces.
+    /// Text with Markdown's special characters escaped, so that it shows as written; line breaks become spaces.
+    /// Underscores inside words (`min_total`) and ampersands that cannot start an entity are left alone, as
+    /// Markdown leaves them, to keep the text readable as plain text.
     private func escape(_ text: String, inTable: Bool) -> String {
         var result = ""
-        for character in text {
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
             switch character {
-            case "\\", "`", "*", "[", "]", "<", ">": result += "\\" + String(character)
+            case "\\", "`", "*", "[", "]", "<", ">", "~": result += "\\" + String(character)
             case "|" where inTable: result += "\\|"
-            case "\n", "\r": result += " "
+            case "_":
+                let inWord =
+                    index > 0 && index + 1 < characters.count && Self.isWordCharacter(characters[index - 1])
+                    && (Self.isWordCharacter(characters[index + 1]) || characters[index + 1] == "_")
+                result += inWord ? "_" : "\\_"
+            case "&" where Self.startsEntity(characters[(index + 1)...]): result += "\\&"
+            case "\n", "\r", "\r\n": result += " "
             default: result.append(character)
             }
         }
         return result
+    }
+
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber
+    }
+
+    /// Whether the text after an `&` would make it an entity reference (`&amp;`, `&#38;`, `&#x26;`).
+    private static func startsEntity(_ rest: ArraySlice<Character>) -> Bool {
+        guard let semicolon = rest.prefix(33).firstIndex(of: ";") else { return false }
+        let name = rest[rest.startIndex..<semicolon]
+        if name.first == "#" {
+            let digits = name.dropFirst()
+            if digits.first == "x" || digits.first == "X" {
+                return digits.count > 1 && digits.dropFirst().allSatisfy(\.isHexDigit)
+            }
+            return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        return !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
+
+    /// A block's text with what would make it another kind of block escaped at its start: `#` (a heading), or
+    /// `-`, `+` or `1.` followed by a space (a list).
+    private func escapeBlockStart(_ text: String) -> String {
+        let markerLength = max(1, text.prefix { $0 == "#" }.count)
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        func endsMarker(_ rest: Substring) -> Bool { rest.first == nil || rest.first == " " || rest.first == "\t" }
+        if ["#", "-", "+"].contains(text.first), endsMarker(text.dropFirst(markerLength)) {
+            return "\\" + text
+        }
+        if !digits.isEmpty, digits.count <= 9, let next = text.dropFirst(digits.count).first,
+            next == "." || next == ")",
+            endsMarker(text.dropFirst(digits.count + 1))
+        {
+            return digits + "\\" + text.dropFirst(digits.count)
+        }
+        return text
     }
 
     /// A code span long enough to hold the backticks inside `text`.

@@ -60,6 +60,60 @@ struct DocumentationOutputTests {
         #expect(markdown.contains("| 2.1. `small_fr` |"))
     }
 
+    @Test("backticks in descriptions are code spans; everything else written there shows as written")
+    func descriptionMarkup() throws {
+        let flow = try DocsSupport.flow(
+            #"""
+            weft: 1
+            flow: described
+            description: "Files in `inbox/` are read; <b>x</b> & *y* _z_ &amp; stay text, as do `` `a` `` and an `open one."
+            steps:
+              - id: a
+                description: "- Keeps `min_total` and min_total."
+                action: shop/list
+                connection: c
+            connections: { c: shop }
+            """#)
+        let app = try DocsSupport.app(
+            """
+            weft: 1
+            app: shop
+            name: Shop
+            version: 1.0.0
+            base_url: https://shop.test
+            actions: { list: { path: /items, description: "Lists `items`; 1. page only" } }
+            """)
+        let documentation = FlowDocumentation(flow: flow, apps: ["shop": app])
+        let markdown = documentation.markdown()
+        #expect(
+            markdown.contains(
+                #"Files in `inbox/` are read; \<b\>x\</b\> & \*y\* \_z\_ \&amp; stay text, as do `` `a` `` and an \`open one."#
+            ))
+        #expect(markdown.contains(#"\- Keeps `min_total` and min_total."#))
+        #expect(markdown.contains("The action: Lists `items`; 1. page only"))
+        let html = documentation.html()
+        #expect(
+            html.contains(
+                "<p>Files in <code>inbox/</code> are read; &lt;b&gt;x&lt;/b&gt; &amp; *y* _z_ &amp;amp; stay text, as do "
+                    + "<code>`a`</code> and an `open one.</p>"))
+        #expect(html.contains("<p>- Keeps <code>min_total</code> and min_total.</p>"))
+        #expect(html.contains("The action: Lists <code>items</code>; 1. page only"))
+    }
+
+    @Test("a paragraph or list item that would read as a heading or a list in Markdown is escaped")
+    func blockStarts() {
+        let renderer = MarkdownRenderer()
+        let cases: [(String, String)] = [
+            ("# not a heading", "\\# not a heading"), ("## two", "\\## two"), ("#hashtag", "#hashtag"),
+            ("- item", #"\- item"#), ("-5 degrees", "-5 degrees"), ("+ plus", #"\+ plus"#),
+            ("1. first", #"1\. first"#), ("2) second", #"2\) second"#), ("3.5 kg", "3.5 kg"),
+        ]
+        for (text, expected) in cases {
+            #expect(renderer.render([.paragraph("\(text)")]) == expected + "\n")
+            #expect(renderer.render([.list(["\(text)"])]) == "- " + expected + "\n")
+        }
+    }
+
     // MARK: Golden files
 
     /// Regenerate the expected files after an intended change with
