@@ -108,12 +108,13 @@ extension FlowDocumentation {
             }
             blocks.append(
                 .heading(level: 3, text: "Field mappings: \(code: table.step)", anchor: "mapping-\(table.step)"))
-            if let expression = table.expression {
+            if table.expression != nil {
+                // The expression is shown once, as written, with its step; here it is only pointed to.
+                let number = entries.first { $0.step.id == table.step }?.number ?? ""
                 blocks.append(
                     .paragraph(
-                        "The expression builds \(what) as a whole rather than field by field (it is not an object constructor):"
+                        "The expression builds \(what) as a whole rather than field by field (it is not a plain object constructor); it is shown in full under \(link: "step \(number)", anchor: "step-\(table.step)") above."
                     ))
-                blocks.append(.code(expression, language: "jsonata"))
                 continue
             }
             blocks.append(.paragraph("The fields of \(what) \(code: table.step):"))

@@ -131,6 +131,33 @@ struct DocumentationMappingTests {
         #expect(documentation.markdown().contains("```jsonata\n$merge([$, { \"seen\": true }])\n```"))
     }
 
+    @Test("an expression that is not an object constructor is shown once, as written, with its step")
+    func fallbackShownOnce() throws {
+        let flow = try DocsSupport.flow(
+            steps: """
+                  - id: first
+                    map: $
+                  - id: merge
+                    map: |
+                      (
+                        $seen := true;
+                        $merge([$, { "seen": $seen }])
+                      )
+                """)
+        let documentation = FlowDocumentation(flow: flow)
+        let markdown = documentation.markdown()
+        #expect(DocsSupport.count("$merge([$, {", in: markdown) == 1)
+        #expect(markdown.contains("```jsonata\n(\n  $seen := true;\n  $merge([$, { \"seen\": $seen }])\n)\n```"))
+        #expect(
+            markdown.contains(
+                "### Field mappings: `merge`\n\nThe expression builds the output of the map step as a whole rather "
+                    + "than field by field (it is not a plain object constructor); it is shown in full under step 2 above."
+            ))
+        let html = documentation.html()
+        #expect(DocsSupport.count("$merge([$, {", in: html) == 1)
+        #expect(html.contains("shown in full under <a href=\"#step-merge\">step 2</a> above."))
+    }
+
     @Test("origins mark fields accepted from suggestions; step-qualified keys win")
     func origins() throws {
         let documentation = FlowDocumentation(
