@@ -18,18 +18,21 @@ extension FlowDocumentation {
 
     private func unmaskedMappingTable(for step: Step) -> MappingTable? {
         let origins = self.origins(for: step)
+        let scope = shapes.scope(of: step.id)
         switch step.kind {
         case .map(let expression):
-            if let rows = MappingReader.rows(expression: expression.source, origins: origins), !rows.isEmpty {
+            if let rows = MappingReader.rows(expression: expression.source, origins: origins, scope: scope),
+                !rows.isEmpty
+            {
                 return MappingTable(step: step.id, kind: .map, rows: rows)
             }
             return MappingTable(step: step.id, kind: .map, rows: [], expression: Self.oneLine(expression.source))
         case .action:
-            return step.input.flatMap { rows(of: $0, origins: origins) }.map {
+            return step.input.flatMap { rows(of: $0, origins: origins, scope: scope) }.map {
                 MappingTable(step: step.id, kind: .actionInput, rows: $0)
             }
         case .http(let http):
-            return http.body.flatMap { rows(of: $0, origins: origins) }.map {
+            return http.body.flatMap { rows(of: $0, origins: origins, scope: scope) }.map {
                 MappingTable(step: step.id, kind: .httpBody, rows: $0)
             }
         default:
@@ -47,28 +50,33 @@ extension FlowDocumentation {
     }
 
     /// Rows of a structured value template, or of one expression that is an object constructor; nil otherwise.
-    private func rows(of template: ValueTemplate, origins: [String: String]) -> [FieldMapping]? {
+    private func rows(of template: ValueTemplate, origins: [String: String], scope: ShapeScope) -> [FieldMapping]? {
         switch template {
         case .expression(let expression):
-            return MappingReader.rows(expression: expression.source, origins: origins).flatMap { $0.isEmpty ? nil : $0 }
+            return MappingReader.rows(expression: expression.source, origins: origins, scope: scope).flatMap {
+                $0.isEmpty ? nil : $0
+            }
         case .object, .array:
-            let rows = templateRows(template, target: "", origins: origins)
+            let rows = templateRows(template, target: "", origins: origins, scope: scope)
             return rows.isEmpty ? nil : rows
         case .literal:
             return nil
         }
     }
 
-    private func templateRows(_ template: ValueTemplate, target: String, origins: [String: String]) -> [FieldMapping] {
+    private func templateRows(
+        _ template: ValueTemplate, target: String, origins: [String: String], scope: ShapeScope
+    ) -> [FieldMapping] {
         switch template {
         case .object(let members):
             return members.flatMap { member in
                 templateRows(
-                    member.value, target: target.isEmpty ? member.key : target + "." + member.key, origins: origins)
+                    member.value, target: target.isEmpty ? member.key : target + "." + member.key, origins: origins,
+                    scope: scope)
             }
         case .array(let items):
             return items.enumerated().flatMap { index, item in
-                templateRows(item, target: target + "[\(index)]", origins: origins)
+                templateRows(item, target: target + "[\(index)]", origins: origins, scope: scope)
             }
         case .literal(let json):
             let name = target.split(separator: ".").last.map(String.init) ?? target
@@ -78,7 +86,7 @@ extension FlowDocumentation {
                     transformation: "constant", origin: origins[target] ?? FieldMapping.written)
             ]
         case .expression(let expression):
-            return MappingReader.rows(value: expression.source, target: target, origins: origins)
+            return MappingReader.rows(value: expression.source, target: target, origins: origins, scope: scope)
         }
     }
 
@@ -97,7 +105,7 @@ extension FlowDocumentation {
         }
         blocks.append(
             .paragraph(
-                "Target fields are dot paths; \(code: "[]") marks each element of a list. Sources are paths in the step's input message unless they start with \(code: "$steps") (an earlier step's output), \(code: "$trigger") or \(code: "$vars"). Origin says who wrote the mapping."
+                "Target fields are dot paths; \(code: "[]") marks each element of a value the flow shows to be a list. Sources are paths in the step's input message unless they start with \(code: "$steps") (an earlier step's output), \(code: "$trigger") or \(code: "$vars"). Origin says who wrote the mapping."
             ))
         for table in tables {
             let what: Prose

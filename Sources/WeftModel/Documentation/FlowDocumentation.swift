@@ -30,6 +30,8 @@ public struct FlowDocumentation: Sendable {
 
     /// Every step, nested ones included, in document order.
     let entries: [Entry]
+    /// What the flow shows of the values each step reads, to tell lists from single values in mapping tables.
+    let shapes: FlowShapes
 
     /// Documents `flow`, naming apps from `apps` (by app id) where known.
     public init(flow: Flow, apps: [String: AppManifest] = [:], origins: [String: String] = [:]) {
@@ -39,6 +41,7 @@ public struct FlowDocumentation: Sendable {
         var entries: [Entry] = []
         Self.collect(flow.steps, prefix: "", context: nil, into: &entries)
         self.entries = entries
+        self.shapes = FlowShapes(flow: flow, apps: apps)
     }
 
     private static func collect(

@@ -1,30 +1,38 @@
 /// Reads the field mapping out of a JSONata object constructor such as
 /// `{ "tranDate": $substring(created_at, 0, 10), "item": { "items": line_items.{ "quantity": quantity } } }`:
-/// one row per leaf field, nested objects as dot paths and `path.{ ... }` array mappings as `items[]`.
+/// one row per leaf field, nested objects as dot paths and `path.{ ... }` mappings as `items[]` when the path is
+/// known to be a list (as `items` otherwise: over a single object, the mapping gives one object).
 struct MappingReader {
     let list: TokenList
     let wording: TransformationWording
     /// Origins by target path; fields not listed are `written`.
     let origins: [String: String]
+    /// What is known of the values the expression reads.
+    let scope: ShapeScope
 
-    init(_ list: TokenList, origins: [String: String]) {
+    init(_ list: TokenList, origins: [String: String], scope: ShapeScope = .unknown) {
         self.list = list
-        self.wording = TransformationWording(list)
+        self.wording = TransformationWording(list, scope: scope)
         self.origins = origins
+        self.scope = scope
     }
 
     /// The rows of `source` when it is an object constructor (or `path.{ ... }`), nil otherwise.
-    static func rows(expression source: String, target: String = "", origins: [String: String]) -> [FieldMapping]? {
+    static func rows(
+        expression source: String, target: String = "", origins: [String: String], scope: ShapeScope = .unknown
+    ) -> [FieldMapping]? {
         guard let list = TokenList(source) else { return nil }
-        let reader = MappingReader(list, origins: origins)
+        let reader = MappingReader(list, origins: origins, scope: scope)
         let range = list.unwrapped(list.all)
         guard reader.isConstructor(range) else { return nil }
-        return reader.valueRows(range, target: target, context: "")
+        return reader.valueRows(range, target: target, context: .input(scope.input))
     }
 
     /// The rows of one value written in a YAML structure (an `input:` member): a constructor is unfolded, any
     /// other expression gives one row.
-    static func rows(value source: String, target: String, origins: [String: String]) -> [FieldMapping] {
+    static func rows(
+        value source: String, target: String, origins: [String: String], scope: ShapeScope = .unknown
+    ) -> [FieldMapping] {
         guard let list = TokenList(source) else {
             return [
                 FieldMapping(
@@ -32,7 +40,8 @@ struct MappingReader {
                     origin: origins[target] ?? FieldMapping.written)
             ]
         }
-        return MappingReader(list, origins: origins).valueRows(list.unwrapped(list.all), target: target, context: "")
+        return MappingReader(list, origins: origins, scope: scope).valueRows(
+            list.unwrapped(list.all), target: target, context: .input(scope.input))
     }
 
     /// Whether `range` is `{ ... }` or `path.{ ... }`.
@@ -67,20 +76,26 @@ struct MappingReader {
     }
 
     /// The rows for the value in `range`, written to `target`; relative paths are read inside `context`.
-    func valueRows(_ range: Range<Int>, target: String, context: String) -> [FieldMapping] {
+    func valueRows(_ range: Range<Int>, target: String, context: PathContext) -> [FieldMapping] {
         let range = list.unwrapped(range)
         if let body = objectBody(range), let rows = objectRows(body, target: target, context: context),
             !rows.isEmpty
         {
             return rows
         }
-        if let mapping = arrayMapping(range),
-            let rows = objectRows(
-                mapping.body, target: target + "[]",
-                context: (wording.sources(mapping.path, context: context).first ?? list.text(mapping.path)) + "[]"),
-            !rows.isEmpty
-        {
-            return rows
+        if let mapping = arrayMapping(range) {
+            let shape = ShapeReader(list: list, scope: scope).shape(mapping.path, context: context.shape, locals: [:])
+            // The path's name as a source; a path through a variable bound in the expression is not one.
+            let first = list[mapping.path.lowerBound]
+            let path: String? =
+                first.kind == .variable && list.boundVariables.contains(first.value)
+                ? nil : wording.sources(mapping.path, context: context).first ?? list.text(mapping.path)
+            if let rows = objectRows(
+                mapping.body, target: target + (shape.isList ? "[]" : ""), context: .each(of: path, shape: shape)),
+                !rows.isEmpty
+            {
+                return rows
+            }
         }
         return [
             FieldMapping(
@@ -90,7 +105,7 @@ struct MappingReader {
     }
 
     /// The rows of the members of an object constructor's inside, or nil when a member has no `key: value`.
-    private func objectRows(_ body: Range<Int>, target: String, context: String) -> [FieldMapping]? {
+    private func objectRows(_ body: Range<Int>, target: String, context: PathContext) -> [FieldMapping]? {
         guard let members = list.split(body, on: ",") else { return nil }
         var rows: [FieldMapping] = []
         for member in members where !member.isEmpty {

@@ -3,12 +3,41 @@
 struct TokenList: Sendable {
     let scalars: [Unicode.Scalar]
     let tokens: [ExpressionToken]
+    /// The variables the expression binds itself, with their dollar sign: `$name :=` assignments, the parameters
+    /// of `function($a, $b)` and the `#$i` and `@$v` of paths. They hold values computed inside the expression,
+    /// so they are not sources.
+    let boundVariables: Set<String>
 
-    /// Tokenizes `source`, or nil when it cannot be (an unterminated string or comment).
+    /// Tokenizes `source`, or nil when it cannot be (an unterminated string, comment or regular expression).
     init?(_ source: String) {
         scalars = Array(source.unicodeScalars)
         guard let tokens = ExpressionToken.tokenize(scalars) else { return nil }
         self.tokens = tokens
+        boundVariables = Self.bound(in: tokens)
+    }
+
+    private static func bound(in tokens: [ExpressionToken]) -> Set<String> {
+        var bound: Set<String> = []
+        for (index, token) in tokens.enumerated() {
+            if token.kind == .variable, token.value.count > 1, token.value != "$$" {
+                let next = index + 1 < tokens.count ? tokens[index + 1] : nil
+                let previous = index > 0 ? tokens[index - 1] : nil
+                if next?.isPunctuation(":=") == true || previous?.isPunctuation("#") == true
+                    || previous?.isPunctuation("@") == true
+                {
+                    bound.insert(token.value)
+                }
+            }
+            guard token.kind == .name, token.value == "function" || token.value == "λ", index + 1 < tokens.count,
+                tokens[index + 1].isPunctuation("(")
+            else { continue }
+            var parameter = index + 2
+            while parameter < tokens.count, !tokens[parameter].isPunctuation(")") {
+                if tokens[parameter].kind == .variable { bound.insert(tokens[parameter].value) }
+                parameter += 1
+            }
+        }
+        return bound
     }
 
     subscript(index: Int) -> ExpressionToken { tokens[index] }

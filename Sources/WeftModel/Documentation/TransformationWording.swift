@@ -2,9 +2,12 @@
 /// `upper-cased`, `sum of line_items.price`, `concatenated`, ...) and lists the source paths it reads.
 struct TransformationWording {
     let list: TokenList
+    /// What is known of the values the expression reads.
+    let scope: ShapeScope
 
-    init(_ list: TokenList) {
+    init(_ list: TokenList, scope: ShapeScope = .unknown) {
         self.list = list
+        self.scope = scope
     }
 
     private static let arithmetic: Set<String> = ["+", "-", "*", "/", "%"]
@@ -26,7 +29,7 @@ struct TransformationWording {
         if list[range.lowerBound].isPunctuation("-"), range.count == 2, list[range.lowerBound + 1].kind == .number {
             return "constant"
         }
-        if sources(range, context: "").isEmpty && !containsCall(range) { return "constant" }
+        if sources(range, context: .input(scope.input)).isEmpty && !containsCall(range) { return "constant" }
         if list.hasTopLevel(range, ["?"]) { return "conditional" }
         if list.hasTopLevel(range, ["??", "?:"]) { return "with a default" }
         if list.hasTopLevel(range, Self.comparisons) || hasTopLevelKeyword(range) {
@@ -154,8 +157,9 @@ struct TransformationWording {
     }
 
     /// The paths `range` reads, in order, without repeats: relative paths are placed inside `context` (such as
-    /// `line_items[]`); `$steps.x`, `$trigger`, `$vars` and `$$` paths are absolute.
-    func sources(_ range: Range<Int>, context: String) -> [String] {
+    /// `line_items[]`); `$steps.x`, `$trigger`, `$vars` and `$$` paths are absolute. Variables bound inside the
+    /// expression (`$name :=`, function parameters) and what is read through them are left out.
+    func sources(_ range: Range<Int>, context: PathContext) -> [String] {
         var found: [String] = []
         collect(range, context: context, into: &found)
         var seen = Set<String>()
@@ -167,7 +171,8 @@ struct TransformationWording {
         return context.isEmpty ? path : context + "." + path
     }
 
-    private func collect(_ range: Range<Int>, context: String, into found: inout [String]) {
+    private func collect(_ range: Range<Int>, context: PathContext, into found: inout [String]) {
+        let shapes = ShapeReader(list: list, scope: scope)
         var index = range.lowerBound
         while index < range.upperBound {
             let token = list[index]
@@ -191,36 +196,57 @@ struct TransformationWording {
                 index += 1  // a bare object key
                 continue
             }
-            var absolute = token.kind == .variable && token.value != "$"
-            var parts: [String] = token.kind == .variable && token.value == "$" ? [] : [token.value]
-            if token.kind == .variable && !["$", "$$", "$steps", "$trigger", "$vars", "$run"].contains(token.value) {
-                absolute = true  // a bound variable
+            // Where the path starts: the input (relative), the run's variables (absolute), or a local variable.
+            var base: String?
+            var shape: ValueShape
+            var parts: [String] = []
+            if token.kind == .name || token.value == "$" {
+                base = context.path
+                shape = context.shape
+                if token.kind == .name {
+                    parts.append(token.value)
+                    shape = shape.field(token.value)
+                }
+            } else if list.boundVariables.contains(token.value) {
+                base = nil
+                shape = .unknown
+            } else {
+                base = ""
+                parts.append(token.value)
+                shape = token.value == "$$" ? scope.input : scope.variables[token.value] ?? .unknown
             }
             var next = index + 1
             while next < range.upperBound {
                 if list[next].isPunctuation("."), next + 1 < range.upperBound, list[next + 1].kind == .name {
                     parts.append(list[next + 1].value)
+                    shape = shape.field(list[next + 1].value)
                     next += 2
                 } else if list[next].isPunctuation("["), let close = list.matching(next), close < range.upperBound {
-                    let path = parts.joined(separator: ".")
-                    let base = absolute ? path : qualify(path, context)
-                    collect((next + 1)..<close, context: base + "[]", into: &found)
+                    if shapes.isIndex((next + 1)..<close) {
+                        shape = shape.element
+                    } else {
+                        let path = base.map { qualify(parts.joined(separator: "."), $0) }
+                        collect((next + 1)..<close, context: .each(of: path, shape: shape), into: &found)
+                    }
                     next = close + 1
+                } else if list[next].isPunctuation("#") || list[next].isPunctuation("@"), next + 1 < range.upperBound,
+                    list[next + 1].kind == .variable
+                {
+                    next += 2  // `#$i` and `@$v` bind a variable and the path goes on
                 } else {
                     break
                 }
             }
-            let path = parts.joined(separator: ".")
-            let full = absolute ? path : qualify(path, context)
+            let full = base.map { qualify(parts.joined(separator: "."), $0) }
             if next + 1 < range.upperBound, list[next].isPunctuation("."),
                 list[next + 1].isPunctuation("(") || list[next + 1].isPunctuation("{"),
                 let close = list.matching(next + 1), close < range.upperBound
             {
-                collect((next + 2)..<close, context: full + "[]", into: &found)
+                collect((next + 2)..<close, context: .each(of: full, shape: shape), into: &found)
                 index = close + 1
                 continue
             }
-            found.append(full)
+            if let full { found.append(full) }
             index = next
         }
     }

@@ -28,6 +28,9 @@ struct DocumentationMappingTests {
                 "discount": $sum(discount_codes.amount),
                 "channel": "web"
               }
+        tests:
+          - name: the sample shows line_items is a list
+            trigger: { id: 1, line_items: [{ sku: A-1, quantity: 2, price: "9.50" }] }
         """
 
     @Test("a realistic order mapping gives one row per leaf, nested and array targets as paths")
@@ -218,5 +221,137 @@ struct DocumentationMappingTests {
             ])
         #expect(tokens[4].value == #"\s+"#)
         #expect(ExpressionToken.tokenize(Array("$split(a, /unclosed)".unicodeScalars)) == nil)
+    }
+
+    // MARK: Lists and single values
+
+    @Test("`path.{ }` is a list mapping only where the flow shows the path is a list")
+    func listsOnlyWhenKnown() throws {
+        let flow = try DocsSupport.flow(
+            """
+            weft: 1
+            flow: shapes
+            steps:
+              - id: order
+                map: '{ "ship_to": $merge([shipping, { "x": 1 }]), "address": { "name": "n" }, "lines": [lines.{ "sku": sku }] }'
+              - id: each
+                foreach: { items: $steps.order.lines, steps: [{ id: line, map: '{ "sku": sku, "ok": true }' }] }
+              - id: shipment
+                map: |
+                  {
+                    "ship_to": $steps.order.ship_to.{ "name": name },
+                    "address": $steps.order.address.{ "name": name },
+                    "lines": $steps.order.lines.{ "sku": sku },
+                    "each": $steps.each.{ "sku": sku },
+                    "oks": $count($steps.each[ok].sku),
+                    "unknown": $trigger.body.things.{ "x": x },
+                    "bound": ($l := $steps.order.lines; $l.{ "sku": sku, "n": $vars.n })
+                  }
+            """)
+        let rows = DocsSupport.rows(FlowDocumentation(flow: flow), step: "shipment")
+        #expect(
+            rows.map(\.target) == [
+                "ship_to.name", "address.name", "lines[].sku", "each[].sku", "oks", "unknown.x", "bound",
+            ])
+        #expect(
+            rows.map(\.sources) == [
+                ["$steps.order.ship_to.name"], ["$steps.order.address.name"], ["$steps.order.lines[].sku"],
+                ["$steps.each[].sku"], ["$steps.each[].ok", "$steps.each.sku"], ["$trigger.body.things.x"],
+                ["$steps.order.lines", "$vars.n"],
+            ])
+    }
+
+    @Test("app output schemas, paged actions and the tests' messages and mocks show lists")
+    func listsFromSchemasAndSamples() throws {
+        let app = try DocsSupport.app(
+            """
+            weft: 1
+            app: shop
+            name: Shop
+            version: 1.0.0
+            base_url: https://shop.test
+            auth: { type: none }
+            actions:
+              orders: { path: /orders, output: { type: array, items: { $ref: "#/schemas/Order" } } }
+              paged: { path: /orders, records: data, output: { $ref: "#/schemas/Order" } }
+              one: { path: /order, output: { $ref: "#/schemas/Order" } }
+              untyped: { path: /x }
+            schemas:
+              Order: { type: object, properties: { id: { type: string }, lines: { type: array }, customer: { type: object } } }
+            """)
+        let flow = try DocsSupport.flow(
+            """
+            weft: 1
+            flow: shapes
+            steps:
+              - { id: orders, action: shop/orders }
+              - { id: paged, action: shop/paged }
+              - { id: one, action: shop/one }
+              - { id: untyped, action: shop/untyped }
+              - id: result
+                map: |
+                  {
+                    "a": $steps.orders.{ "id": id },
+                    "b": $steps.paged.{ "id": id },
+                    "c": $steps.one.lines.{ "id": id },
+                    "d": $steps.one.customer.{ "id": id },
+                    "e": $steps.untyped.items.{ "id": id },
+                    "f": rows.{ "id": id },
+                    "g": things.{ "id": id }
+                  }
+            tests:
+              - name: samples
+                trigger: { rows: [{ id: 1 }], things: { id: 2 } }
+                mocks: { untyped: { items: [] } }
+            """)
+        let documentation = FlowDocumentation(flow: flow, apps: ["shop": app])
+        let rows = DocsSupport.rows(documentation, step: "result")
+        #expect(rows.map(\.target) == ["a[].id", "b[].id", "c[].id", "d.id", "e[].id", "f.id", "g.id"])
+        // `result` reads the output of `untyped`, not the trigger's message: `rows` and `things` are unknown there.
+        #expect(
+            rows.map(\.sources) == [
+                ["$steps.orders[].id"], ["$steps.paged[].id"], ["$steps.one.lines[].id"], ["$steps.one.customer.id"],
+                ["$steps.untyped.items[].id"], ["rows.id"], ["things.id"],
+            ])
+    }
+
+    @Test("the first step reads the trigger's message as the tests show it; a webhook's message is the body")
+    func triggerSamples() throws {
+        let flow = try DocsSupport.flow(
+            """
+            weft: 1
+            flow: hook
+            trigger: { webhook: {} }
+            steps:
+              - id: shape
+                map: '{ "rows": rows.{ "id": id }, "thing": thing.{ "id": id }, "n": headers.{ "id": id } }'
+            tests:
+              - { name: one, trigger: { body: { rows: [], thing: { id: 1 } }, headers: [1] } }
+              - { name: two, trigger: { body: { rows: null } } }
+            """)
+        let rows = DocsSupport.rows(FlowDocumentation(flow: flow), step: "shape")
+        #expect(rows.map(\.target) == ["rows[].id", "thing.id", "n.id"])
+    }
+
+    // MARK: Local variables
+
+    @Test("variables bound in the expression are not sources; $, $$, $steps, $trigger, $vars and $item are")
+    func localVariables() throws {
+        let rows = MappingReader.rows(
+            value: """
+                (
+                  $o := $steps.order;
+                  $icon := $o.zone = "eu" ? ":eu:" : ":earth:";
+                  $fmt := function($amount, $unit) { $formatNumber($amount, "#") & $unit };
+                  $icon & $o.number & $fmt($o.total, $vars.unit) & $join(lines#$i.(sku & $i), ",")
+                    & $map(items, function($it) { $it.name & $trigger.body.x }) & $ & $$.id & $item.sku
+                )
+                """, target: "text", origins: [:])
+        #expect(
+            rows.first?.sources == [
+                "$steps.order", "$vars.unit", "lines.sku", "items", "$trigger.body.x", "$", "$$.id", "$item.sku",
+            ])
+        let list = try #require(TokenList("$a := 1; function($b, $c) { $b }; x#$d@$e; $f.g; $$; $"))
+        #expect(list.boundVariables == ["$a", "$b", "$c", "$d", "$e"])
     }
 }
