@@ -83,7 +83,8 @@ struct BrokenCorpusTests {
         for code in [
             "yaml-syntax", "duplicate-key", "wrong-type", "unknown-key", "missing-key", "missing-kind",
             "conflicting-kinds", "invalid-value", "invalid-duration", "expression-syntax", "template-syntax",
-            "unknown-step", "step-not-yet-run", "duplicate-step", "misplaced-key", "unknown-connection",
+            "unknown-step", "step-not-yet-run", "step-output-not-kept", "duplicate-step", "misplaced-key",
+            "unknown-connection",
             "connection-app-mismatch", "unknown-app", "unknown-action", "unreachable-step", "unsupported-version",
         ] {
             #expect(codes.contains(code), "no broken fixture expects `\(code)`")

@@ -182,6 +182,90 @@ struct FlowCheckerTests {
         #expect(diagnostics.first?.message.contains("`c`") == true)
     }
 
+    @Test("steps of switch cases, parallel branches and error handlers can be referred to after their container")
+    func nestedOutputsKept() throws {
+        let diagnostics = try Self.check(
+            """
+            steps:
+              - id: owner
+                switch:
+                  cases:
+                    - when: $exists(email)
+                      steps:
+                        - id: find_owner
+                          map: $
+                        - id: fan
+                          parallel:
+                            a: [{ id: in_a, map: $ }]
+                            b: [{ id: in_b, map: $, on_error: { steps: [{ id: rescue, map: $ }] } }]
+                  else:
+                    - id: no_owner
+                      map: $
+              - id: call
+                map: $
+                on_error: { steps: [{ id: handler, map: $ }] }
+              - id: after
+                map: |
+                  [$steps.owner, $steps.find_owner, $steps.no_owner, $steps.fan, $steps.in_a, $steps.in_b,
+                   $steps.rescue, $steps.handler, $steps.call]
+            """)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+    }
+
+    @Test("steps of a foreach body are not kept after the loop, as the engine runs each item in its own scope")
+    func loopBodyNotKept() throws {
+        let diagnostics = try Self.check(
+            """
+            steps:
+              - id: route
+                switch:
+                  cases:
+                    - when: x
+                      steps:
+                        - id: loop
+                          foreach:
+                            items: lines
+                            steps:
+                              - id: inner
+                                map: $
+                              - id: uses_inner
+                                map: $steps.inner
+              - id: after
+                map: $steps.loop & $steps.inner
+            """)
+        #expect(Self.codes(diagnostics) == ["step-output-not-kept"])
+        #expect(
+            diagnostics.first?.message
+                == "`$steps.inner` is not available in step `after`: `inner` runs in the body of the foreach `loop`, "
+                + "whose steps' outputs are not kept after the loop")
+        #expect(diagnostics.first?.hint == "`$steps.loop` lists the body's last output for each item")
+        #expect(diagnostics.first.map { [$0.location.line, $0.location.column] } == [18, 24])
+    }
+
+    @Test("later steps, steps of other branches and steps of a loop not run yet are still reported")
+    func nestedNotYetRun() throws {
+        let diagnostics = try Self.check(
+            """
+            steps:
+              - id: early
+                map: $steps.late & $steps.body
+              - id: choice
+                switch:
+                  cases:
+                    - when: x
+                      steps: [{ id: one, map: $steps.two }]
+                  else: [{ id: two, map: $ }]
+              - id: late
+                parallel:
+                  a: [{ id: pa, map: $steps.pb }]
+                  b: [{ id: pb, map: $ }]
+              - id: loop
+                foreach: { items: x, steps: [{ id: body, map: $ }] }
+            """)
+        #expect(Self.codes(diagnostics) == Array(repeating: "step-not-yet-run", count: 4))
+        #expect(diagnostics.map { $0.message.contains("has not run yet") }.allSatisfy { $0 })
+    }
+
     // MARK: - Duplicate ids and unreachable steps
 
     @Test(

@@ -14,12 +14,12 @@ public struct FlowChecker {
     /// Problems with `flow`; empty when it is consistent.
     public func check(_ flow: Flow) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var seen: [String: SourceLocation] = [:]
-        var order: [String] = []
-        collectIds(flow.steps, seen: &seen, order: &order, diagnostics: &diagnostics)
-        let allIds = Set(seen.keys)
+        var ids = StepIds()
+        collectIds(flow.steps, loops: [], into: &ids, diagnostics: &diagnostics)
+        let allIds = Set(ids.seen.keys)
+        let order = ids.order
 
-        checkSteps(flow.steps, flow: flow, available: [], allIds: allIds, order: order, diagnostics: &diagnostics)
+        checkSteps(flow.steps, flow: flow, available: [], loops: [], ids: ids, diagnostics: &diagnostics)
         checkTrigger(flow, diagnostics: &diagnostics)
 
         for test in flow.tests {
@@ -42,11 +42,19 @@ public struct FlowChecker {
         return diagnostics
     }
 
+    /// The flow's step ids: where each is first written, in document order, and the `foreach` steps whose body
+    /// holds it (outermost first).
+    private struct StepIds {
+        var seen: [String: SourceLocation] = [:]
+        var order: [String] = []
+        var loops: [String: [String]] = [:]
+    }
+
     private func collectIds(
-        _ steps: [Step], seen: inout [String: SourceLocation], order: inout [String], diagnostics: inout [Diagnostic]
+        _ steps: [Step], loops: [String], into ids: inout StepIds, diagnostics: inout [Diagnostic]
     ) {
         for step in steps {
-            if let first = seen[step.id] {
+            if let first = ids.seen[step.id] {
                 diagnostics.append(
                     Diagnostic(
                         code: "duplicate-step", message: "the step id `\(step.id)` is used twice",
@@ -55,23 +63,45 @@ public struct FlowChecker {
                             "the first `\(step.id)` is at \(first.line):\(first.column); step ids are unique in a flow")
                 )
             } else {
-                seen[step.id] = step.location
-                order.append(step.id)
+                ids.seen[step.id] = step.location
+                ids.order.append(step.id)
+                ids.loops[step.id] = loops
             }
+            let inner: [String]
+            if case .foreach = step.kind { inner = loops + [step.id] } else { inner = loops }
             for nested in step.kind.nestedSteps {
-                collectIds(nested, seen: &seen, order: &order, diagnostics: &diagnostics)
+                collectIds(nested, loops: inner, into: &ids, diagnostics: &diagnostics)
             }
             if case .steps(let handlers) = step.onError {
-                collectIds(handlers, seen: &seen, order: &order, diagnostics: &diagnostics)
+                collectIds(handlers, loops: loops, into: &ids, diagnostics: &diagnostics)
             }
         }
     }
 
-    /// Walks steps in execution order; `available` holds the steps already run before each one.
+    /// The ids whose outputs are in `$steps` once `step` has run: its own and, as the engine keeps them, those of
+    /// the steps of its `switch` cases, `parallel` branches and `on_error` handler that ran, nested ones
+    /// included. A step that did not run this time is simply missing from `$steps`. The steps of a `foreach`
+    /// body run once per item in a scope of their own, so their outputs are not kept after the loop.
+    static func keptOutputs(of step: Step) -> Set<String> {
+        var ids: Set<String> = [step.id]
+        switch step.kind {
+        case .switch, .parallel:
+            for nested in step.kind.nestedSteps.joined() { ids.formUnion(keptOutputs(of: nested)) }
+        default: break
+        }
+        if case .steps(let handlers) = step.onError {
+            for handler in handlers { ids.formUnion(keptOutputs(of: handler)) }
+        }
+        return ids
+    }
+
+    /// Walks steps in execution order; `available` holds the steps whose outputs are in `$steps` before each one,
+    /// and `loops` the `foreach` steps whose body is being walked.
     private func checkSteps(
-        _ steps: [Step], flow: Flow, available: Set<String>, allIds: Set<String>, order: [String],
+        _ steps: [Step], flow: Flow, available: Set<String>, loops: [String], ids: StepIds,
         diagnostics: inout [Diagnostic]
     ) {
+        let allIds = Set(ids.seen.keys)
         var available = available
         var stopped: SourceLocation?
         for step in steps {
@@ -86,7 +116,17 @@ public struct FlowChecker {
                 for (reference, offset) in StepReferences.find(in: expression.source)
                 where !available.contains(reference) {
                     let location = expression.location(ofCharacter: offset)
-                    if allIds.contains(reference) {
+                    // The innermost loop around the referenced step that is not around this one, when it has run.
+                    let loop = ids.loops[reference]?.last { !loops.contains($0) && available.contains($0) }
+                    if let loop {
+                        diagnostics.append(
+                            Diagnostic(
+                                code: "step-output-not-kept",
+                                message:
+                                    "`$steps.\(reference)` is not available in \(context): `\(reference)` runs in the body of the foreach `\(loop)`, whose steps' outputs are not kept after the loop",
+                                location: location,
+                                hint: "`$steps.\(loop)` lists the body's last output for each item"))
+                    } else if allIds.contains(reference) {
                         diagnostics.append(
                             Diagnostic(
                                 code: "step-not-yet-run",
@@ -96,20 +136,21 @@ public struct FlowChecker {
                                 hint: "a step can use the outputs of the steps before it"))
                     } else {
                         diagnostics.append(
-                            unknownStep(reference, among: order, at: location, context: context))
+                            unknownStep(reference, among: ids.order, at: location, context: context))
                     }
                 }
             }
             checkAction(step, flow: flow, diagnostics: &diagnostics)
+            let inner: [String]
+            if case .foreach = step.kind { inner = loops + [step.id] } else { inner = loops }
             for nested in step.kind.nestedSteps {
-                checkSteps(
-                    nested, flow: flow, available: available, allIds: allIds, order: order, diagnostics: &diagnostics)
+                checkSteps(nested, flow: flow, available: available, loops: inner, ids: ids, diagnostics: &diagnostics)
             }
             if case .steps(let handlers) = step.onError {
                 checkSteps(
-                    handlers, flow: flow, available: available, allIds: allIds, order: order, diagnostics: &diagnostics)
+                    handlers, flow: flow, available: available, loops: loops, ids: ids, diagnostics: &diagnostics)
             }
-            available.insert(step.id)
+            available.formUnion(Self.keptOutputs(of: step))
             if case .filter(let condition) = step.kind, condition.source.trimmingCharacters(in: .whitespaces) == "false"
             {
                 stopped = step.location
