@@ -98,6 +98,20 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "WeftTestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/WeftTestSupport"
+        ),
+        .testTarget(
+            name: "WeftCLITests",
+            dependencies: [
+                "WeftTestSupport", "WeftJSON", .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .testTarget(name: "WeftModelTests", dependencies: ["WeftModel", "WeftJSON"], exclude: ["Fixtures"]),
         .testTarget(
             name: "JSONataTests",
