@@ -86,6 +86,7 @@ struct BrokenCorpusTests {
             "unknown-step", "step-not-yet-run", "step-output-not-kept", "duplicate-step", "misplaced-key",
             "unknown-connection",
             "connection-app-mismatch", "unknown-app", "unknown-action", "unreachable-step", "unsupported-version",
+            "invalid-merge",
         ] {
             #expect(codes.contains(code), "no broken fixture expects `\(code)`")
         }

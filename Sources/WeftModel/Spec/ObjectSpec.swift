@@ -75,9 +75,13 @@ public struct ObjectSpec<Root> {
             } else {
                 let known = (fields + variants).map(\.name)
                 foundUnknownKey = true
+                let hints = [
+                    Suggestion.hint(for: member.key, among: known),
+                    member.mergedBy.map { "merged here by the `<<` at \($0.line):\($0.column)" },
+                ].compactMap { $0 }
                 reader.error(
                     "unknown-key", "unknown key `\(member.key)` in \(humanName)", at: member.keyLocation,
-                    hint: Suggestion.hint(for: member.key, among: known))
+                    hint: hints.isEmpty ? nil : hints.joined(separator: "; "))
             }
         }
         for field in fields where field.required && !present.contains(field.name) {

@@ -21,6 +21,9 @@ public struct Located: Sendable {
         public var key: String
         public var keyLocation: SourceLocation
         public var value: Located
+        /// For a member a YAML merge key (`<<: *base`) brought into the mapping: where that `<<` is written. The
+        /// member's own locations stay where it is written, in the merged mapping.
+        public var mergedBy: SourceLocation?
     }
 
     /// The shape of the value.

@@ -35,6 +35,9 @@ public enum YAMLLoader {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let value = convert(
             node, file: file, source: source, lines: lines, renamedKeys: renamedKeys, diagnostics: &diagnostics)
+        // An anchored node is read again wherever an alias or a merge key uses it: report its problems once.
+        var reported: Set<Diagnostic> = []
+        diagnostics = diagnostics.filter { reported.insert($0).inserted }
         return (value, diagnostics)
     }
 
@@ -107,37 +110,100 @@ public enum YAMLLoader {
             }
             return Located(.array(items), at: here)
         case .mapping(let mapping):
-            var members: [Located.Member] = []
-            var seen: [String: SourceLocation] = [:]
-            for (keyNode, valueNode) in mapping {
-                let keyLocation = location(keyNode.mark, file)
-                guard case .scalar(let keyScalar) = keyNode else {
-                    diagnostics.append(
-                        Diagnostic(
-                            code: "invalid-key", message: "a mapping key must be a plain name, not a structure",
-                            location: keyLocation))
-                    continue
-                }
-                let key =
-                    source.index(line: keyLocation.line, column: keyLocation.column).flatMap { renamedKeys[$0] }
-                    ?? keyScalar.string
-                if let first = seen[key] {
-                    diagnostics.append(
-                        Diagnostic(
-                            code: "duplicate-key", message: "the key `\(key)` appears twice in this mapping",
-                            location: keyLocation, hint: "the first `\(key)` is at \(first.line):\(first.column)"))
-                    continue
-                }
-                seen[key] = keyLocation
-                let value = convert(
-                    valueNode, file: file, source: source, lines: lines, renamedKeys: renamedKeys,
-                    diagnostics: &diagnostics)
-                members.append(Located.Member(key: key, keyLocation: keyLocation, value: value))
-            }
-            return Located(.object(members), at: here)
+            return Located(
+                .object(
+                    members(
+                        of: mapping, file: file, source: source, lines: lines, renamedKeys: renamedKeys,
+                        diagnostics: &diagnostics)), at: here)
         case .alias:
             return Located(.null, at: here)
         }
+    }
+
+    /// The members of a mapping, with YAML 1.1 merge keys applied: a plain `<<` key whose value is a mapping
+    /// (usually an alias, `<<: *base`) or a list of mappings (`<<: [*a, *b]`) adds their members to this mapping.
+    /// Keys written in the mapping itself win, wherever the `<<` is, and among the merged mappings the earlier
+    /// wins. Merged members keep the locations where they are written (in the anchored mapping), and record the
+    /// `<<` that brought them in.
+    private static func members(
+        of mapping: Node.Mapping, file: String, source: SourceText, lines: [Substring], renamedKeys: [Int: String],
+        diagnostics: inout [Diagnostic]
+    ) -> [Located.Member] {
+        struct Entry {
+            var key: String
+            var keyLocation: SourceLocation
+            var isMerge: Bool
+            var value: Located
+        }
+        var entries: [Entry] = []
+        var seen: [String: SourceLocation] = [:]
+        for (keyNode, valueNode) in mapping {
+            let keyLocation = location(keyNode.mark, file)
+            guard case .scalar(let keyScalar) = keyNode else {
+                diagnostics.append(
+                    Diagnostic(
+                        code: "invalid-key", message: "a mapping key must be a plain name, not a structure",
+                        location: keyLocation))
+                continue
+            }
+            let key =
+                source.index(line: keyLocation.line, column: keyLocation.column).flatMap { renamedKeys[$0] }
+                ?? keyScalar.string
+            if let first = seen[key] {
+                diagnostics.append(
+                    Diagnostic(
+                        code: "duplicate-key", message: "the key `\(key)` appears twice in this mapping",
+                        location: keyLocation, hint: "the first `\(key)` is at \(first.line):\(first.column)"))
+                continue
+            }
+            seen[key] = keyLocation
+            let isMerge = key == "<<" && (keyScalar.style == .plain || keyScalar.style == .any)
+            let value = convert(
+                valueNode, file: file, source: source, lines: lines, renamedKeys: renamedKeys,
+                diagnostics: &diagnostics)
+            entries.append(Entry(key: key, keyLocation: keyLocation, isMerge: isMerge, value: value))
+        }
+        let written = Set(entries.filter { !$0.isMerge }.map(\.key))
+        var members: [Located.Member] = []
+        var merged: Set<String> = []
+        for entry in entries {
+            let value = entry.value
+            guard entry.isMerge else {
+                members.append(Located.Member(key: entry.key, keyLocation: entry.keyLocation, value: value))
+                continue
+            }
+            var sources: [Located] = []
+            var problem: String?
+            switch value.kind {
+            case .object:
+                sources = [value]
+            case .array(let items):
+                sources = items
+                if let item = items.first(where: { if case .object = $0.kind { false } else { true } }) {
+                    problem = "the list holds \(item.typeDescription)"
+                }
+            default:
+                problem = "this is \(value.typeDescription)"
+            }
+            if let problem {
+                diagnostics.append(
+                    Diagnostic(
+                        code: "invalid-merge",
+                        message: "`<<` merges a mapping, or a list of mappings, into this mapping; \(problem)",
+                        location: entry.keyLocation,
+                        hint: "write `<<: *name` for a mapping anchored with `&name`, or `<<: [*first, *second]`; "
+                            + "quote the key (`\"<<\"`) for a key named `<<`"))
+                continue
+            }
+            for mergedSource in sources {
+                for var member in mergedSource.members where !written.contains(member.key) {
+                    guard merged.insert(member.key).inserted else { continue }
+                    member.mergedBy = entry.keyLocation
+                    members.append(member)
+                }
+            }
+        }
+        return members
     }
 
     /// Plain scalars follow the YAML 1.2 core schema (so `yes`, `no` and `on` stay strings); quoted and block
