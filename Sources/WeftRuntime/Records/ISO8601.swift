@@ -18,7 +18,8 @@ public enum ISO8601 {
             + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(millis), 3))Z"
     }
 
-    /// Reads what ``string(_:)`` writes (`YYYY-MM-DDTHH:MM:SS[.fff]Z`); `nil` for anything else.
+    /// Reads what ``string(_:)`` writes (`YYYY-MM-DDTHH:MM:SS[.f[f[f]]]Z`); `nil` for anything else, a date or
+    /// time that does not exist (February 30th, 24:00) among it.
     public static func date(_ text: String) -> Date? {
         let digits = Array(text.utf8)
         func number(_ start: Int, _ count: Int) -> Int? {
@@ -30,17 +31,23 @@ public enum ISO8601 {
             }
             return value
         }
-        guard digits.count >= 20, digits.last == UInt8(ascii: "Z"), digits[4] == UInt8(ascii: "-"),
-            digits[7] == UInt8(ascii: "-"), digits[10] == UInt8(ascii: "T"),
+        func character(_ index: Int, is expected: Character) -> Bool {
+            digits[index] == expected.asciiValue
+        }
+        guard (20...24).contains(digits.count), digits.count != 21, character(digits.count - 1, is: "Z"),
+            character(4, is: "-"), character(7, is: "-"), character(10, is: "T"), character(13, is: ":"),
+            character(16, is: ":"),
             let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
             let minute = number(14, 2), let second = number(17, 2)
         else { return nil }
         var millis = 0
         if digits.count > 20 {
-            guard digits[19] == UInt8(ascii: "."), let fraction = number(20, digits.count - 21), digits.count - 21 <= 3
-            else { return nil }
-            millis = fraction * [1, 100, 10, 1][digits.count - 21]
+            // One to three fraction digits: `.5Z` is 500 ms.
+            let count = digits.count - 21
+            guard character(19, is: "."), let fraction = number(20, count) else { return nil }
+            millis = fraction * [1, 100, 10, 1][count]
         }
+        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60 else { return nil }
         var parts = tm()
         parts.tm_year = Int32(year - 1900)
         parts.tm_mon = Int32(month - 1)
@@ -49,6 +56,8 @@ public enum ISO8601 {
         parts.tm_min = Int32(minute)
         parts.tm_sec = Int32(second)
         let seconds = timegm(&parts)
+        // `timegm` normalises an impossible date (February 30th becomes March 2nd); such text names no instant.
+        guard parts.tm_mday == Int32(day), parts.tm_mon == Int32(month - 1) else { return nil }
         return Date(timeIntervalSince1970: Double(seconds) + Double(millis) / 1000)
     }
 }

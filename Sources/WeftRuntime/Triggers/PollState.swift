@@ -59,14 +59,51 @@ public struct PollState: Sendable, Equatable {
         }
     }
 
-    /// Whether cursor value `a` comes before `b`: numbers by value, strings (ISO 8601 times among them) by
-    /// their characters; values of different types are not ordered.
+    /// Whether cursor value `a` comes before `b`: numbers by value, UTC times (`...THH:MM:SS[.digits]Z`) in time,
+    /// other strings by their characters; values of different types are not ordered.
     static func precedes(_ a: JSON, _ b: JSON) -> Bool {
         switch (a, b) {
         case (.number(let x), .number(let y)): return x < y
-        case (.string(let x), .string(let y)): return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars)
+        case (.string(let x), .string(let y)):
+            if let first = utcTime(x), let second = utcTime(y) { return precedes(first, second) }
+            return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars)
         default: return false
         }
+    }
+
+    /// A time written `YYYY-MM-DDTHH:MM:SS[.digits]Z` split into its seconds and the digits of its fraction, or
+    /// `nil` for other text. Such times do not order by their characters: `.` sorts before `Z`, so
+    /// `10:00:00.5Z` would come before `10:00:00Z`.
+    private static func utcTime(_ text: String) -> (seconds: ArraySlice<UInt8>, fraction: ArraySlice<UInt8>)? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 20, bytes.count != 21, bytes.last == UInt8(ascii: "Z") else { return nil }
+        for (index, byte) in bytes[..<19].enumerated() {
+            switch index {
+            case 4, 7: guard byte == UInt8(ascii: "-") else { return nil }
+            case 10: guard byte == UInt8(ascii: "T") else { return nil }
+            case 13, 16: guard byte == UInt8(ascii: ":") else { return nil }
+            default: guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            }
+        }
+        let fraction = bytes.count > 20 ? bytes[20..<(bytes.count - 1)] : []
+        guard bytes.count == 20 || bytes[19] == UInt8(ascii: "."),
+            fraction.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+        else { return nil }
+        return (bytes[..<19], fraction)
+    }
+
+    /// Whether UTC time `a` comes before `b`: by their seconds, then by their fractions as decimals (a missing
+    /// digit counts as 0, so `.5` and `.500` are the same time).
+    private static func precedes(
+        _ a: (seconds: ArraySlice<UInt8>, fraction: ArraySlice<UInt8>),
+        _ b: (seconds: ArraySlice<UInt8>, fraction: ArraySlice<UInt8>)
+    ) -> Bool {
+        if a.seconds != b.seconds { return a.seconds.lexicographicallyPrecedes(b.seconds) }
+        let width = max(a.fraction.count, b.fraction.count)
+        func padded(_ digits: ArraySlice<UInt8>) -> [UInt8] {
+            Array(digits) + Array(repeating: UInt8(ascii: "0"), count: width - digits.count)
+        }
+        return padded(a.fraction).lexicographicallyPrecedes(padded(b.fraction))
     }
 
     /// The state as saved.

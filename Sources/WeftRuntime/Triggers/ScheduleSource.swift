@@ -31,6 +31,11 @@ public struct ScheduleSource: TriggerSource {
     ) async throws {
         let saved = try await state.load()?["last_fire"]?.stringValue.flatMap(ISO8601.date)
         var current = ScheduleState(schedule: schedule, policy: policy, lastFire: saved ?? clock.now())
+        if saved == nil {
+            // Remember when the trigger started: stopped before its first fire, it still catches up on what it
+            // missed once restarted, instead of starting afresh from the restart.
+            try await state.save(["last_fire": .string(ISO8601.string(current.lastFire))])
+        }
         while !Task.isCancelled {
             guard let next = current.nextFire else {
                 report(TriggerNotice(.info, "the schedule `\(schedule)` never fires again"))
