@@ -18,14 +18,18 @@ public struct FileSource: TriggerSource {
     /// Creates the source of a `file:` trigger; a relative `directory` is resolved against `base`.
     public init(trigger: FileTrigger, base: URL, clock: any WeftClock, state: any TriggerStateStore) {
         self.trigger = trigger
-        directory = URL(fileURLWithPath: trigger.directory, relativeTo: base).standardizedFileURL
+        // Both are directories whether or not they exist yet: a URL not known to be one would resolve a relative
+        // path against its parent.
+        let base = URL(fileURLWithPath: base.path, isDirectory: true)
+        directory = URL(fileURLWithPath: trigger.directory, isDirectory: true, relativeTo: base).standardizedFileURL
         self.clock = clock
         self.state = state
     }
 
     /// Where `move` puts processed files.
     public var processedDirectory: URL {
-        URL(fileURLWithPath: trigger.moveTo ?? "processed", relativeTo: directory).standardizedFileURL
+        URL(fileURLWithPath: trigger.moveTo ?? "processed", isDirectory: true, relativeTo: directory)
+            .standardizedFileURL
     }
 
     /// Where files that cannot be read go.

@@ -13,7 +13,14 @@ public struct FileTriggerState: TriggerStateStore {
     }
 
     public func load() async throws -> JSON? {
-        guard let data = FileManager.default.contents(atPath: path.path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path.path) else {
+            // Only a missing file means nothing was saved: starting afresh over a state that exists but cannot be
+            // read would deliver everything again.
+            guard !FileManager.default.fileExists(atPath: path.path) else {
+                throw FileSourceError(message: "the trigger state \(path.path) cannot be read")
+            }
+            return nil
+        }
         do {
             return try JSONParser().parse([UInt8](data))
         } catch {

@@ -111,11 +111,14 @@ public struct WebhookVerifier: Sendable {
     }
 
     private func checkAge(seconds: Double, now: Date) throws(WebhookRejection) {
+        // A sender chooses the timestamp: `nan`, `inf` and `1e300` are text it can send, and none is a time.
+        guard seconds.isFinite else { throw WebhookRejection("the signed timestamp is not a time") }
         let age = abs(now.timeIntervalSince1970 - seconds)
         let tolerance = Double(verification.tolerance.components.seconds)
         guard age <= tolerance else {
+            let distance = age < 1e12 ? "\(Int(age)) s" : "more than 10^12 s"
             throw WebhookRejection(
-                "the signed timestamp is \(Int(age)) s away from now (tolerance \(Int(tolerance)) s)")
+                "the signed timestamp is \(distance) away from now (tolerance \(Int(tolerance)) s)")
         }
     }
 }
