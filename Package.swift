@@ -84,9 +84,8 @@ let package = Package(
         .testTarget(
             name: "WeftConnectorsTests",
             dependencies: [
-                "WeftConnectors", "WeftRuntime", "WeftModel", "WeftJSON",
-                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
+                "WeftConnectors", "WeftRuntime", "WeftModel", "WeftJSON", "WeftTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(

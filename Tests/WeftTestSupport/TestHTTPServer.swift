@@ -12,6 +12,14 @@ public struct RecordedRequest: Sendable {
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]
 
+    /// Creates a request, as the server records one.
+    public init(method: String, uri: String, headers: [(name: String, value: String)], body: [UInt8]) {
+        self.method = method
+        self.uri = uri
+        self.headers = headers
+        self.body = body
+    }
+
     /// The path without the query.
     public var path: String { String(uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]) }
 

@@ -4,6 +4,7 @@ import WeftConnectors
 import WeftJSON
 import WeftModel
 import WeftRuntime
+import WeftTestSupport
 
 @Suite struct AppClientAuthTests {
     static func manifest(auth: String, fields: String) -> String {

@@ -3,6 +3,7 @@ import WeftConnectors
 import WeftJSON
 import WeftModel
 import WeftRuntime
+import WeftTestSupport
 
 @Suite struct AppClientPaginationTests {
     static func manifest(_ action: String) -> String {

@@ -4,6 +4,7 @@ import WeftConnectors
 import WeftJSON
 import WeftModel
 import WeftRuntime
+import WeftTestSupport
 
 @Suite struct AppClientRetryTests {
     static func manifest(retry: String, extra: String = "") -> String {

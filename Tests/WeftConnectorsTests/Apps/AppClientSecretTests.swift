@@ -3,6 +3,7 @@ import WeftConnectors
 import WeftJSON
 import WeftModel
 import WeftRuntime
+import WeftTestSupport
 
 /// A canary secret in the connection must never reach a failure message or the journal, whatever the server
 /// echoes back.

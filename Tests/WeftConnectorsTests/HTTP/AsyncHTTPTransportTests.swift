@@ -2,6 +2,7 @@ import Testing
 import WeftConnectors
 import WeftModel
 import WeftRuntime
+import WeftTestSupport
 
 /// Records every URL it is asked about and refuses hosts on a deny list.
 struct RecordingEgressPolicy: EgressPolicy {

@@ -5,6 +5,7 @@ import WeftConnectors
 import WeftJSON
 import WeftModel
 import WeftRuntime
+import WeftTestSupport
 
 /// A journal that keeps everything it is told, for assertions.
 final class RecordingJournal: RunJournal {
