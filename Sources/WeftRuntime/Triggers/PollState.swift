@@ -36,10 +36,14 @@ public struct PollState: Sendable, Equatable {
         self.seenKeys = OrderedSet(seenKeys.suffix(keyLimit))
     }
 
-    /// The records not delivered yet, in cursor order (stable for equal or missing cursors), each key once.
+    /// The records not delivered yet, in cursor order (stable for equal or missing cursors), each key once. A
+    /// record whose key was seen is new again when its cursor is past the current one: a changed record (the same
+    /// `id` with a later `updated_at`), not one the cursor returns twice.
     public func fresh(_ records: [Record]) -> [Record] {
         var keys = Set<String>()
-        let unseen = records.filter { !seenKeys.contains($0.key) && keys.insert($0.key).inserted }
+        let unseen = records.filter {
+            (!seenKeys.contains($0.key) || isPastCursor($0)) && keys.insert($0.key).inserted
+        }
         return unseen.enumerated().sorted { left, right in
             switch (left.element.cursor, right.element.cursor) {
             case (let a?, let b?) where PollState.precedes(a, b): return true
@@ -49,8 +53,16 @@ public struct PollState: Sendable, Equatable {
         }.map(\.element)
     }
 
-    /// Records that `record` was delivered: its key is remembered and the cursor moves up to its value.
+    /// Whether the record's cursor value comes after the current cursor.
+    private func isPastCursor(_ record: Record) -> Bool {
+        guard let value = record.cursor, value != .null, let current = cursor, current != .null else { return false }
+        return PollState.precedes(current, value)
+    }
+
+    /// Records that `record` was delivered: its key is remembered (as the newest) and the cursor moves up to its
+    /// value.
     public mutating func accept(_ record: Record) {
+        seenKeys.remove(record.key)
         seenKeys.append(record.key)
         if seenKeys.count > keyLimit { seenKeys.removeFirst(seenKeys.count - keyLimit) }
         if let value = record.cursor, value != .null {
