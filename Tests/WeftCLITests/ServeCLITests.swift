@@ -178,6 +178,28 @@ struct ServeCLITests {
         #expect(workspace.exists("inbox/notes.txt"))
     }
 
+    @Test("weft run --input FILE on a file flow reads the file as the trigger would, and leaves it in place")
+    func fileFlowRunOnce() async throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write(
+            "files.flow.yaml",
+            """
+            weft: 1
+            flow: files
+            trigger: { file: { directory: inbox, pattern: "*.csv", format: csv } }
+            steps:
+              - id: shape
+                map: '{ "file": $trigger.name, "count": $count($), "first": $[0].sku }'
+
+            """)
+        try workspace.write("data/one.csv", "sku,qty\nA-1,2\nB-2,3\n")
+        let result = try await weft(
+            "run", "files.flow.yaml", "--input", "data/one.csv", "--log-format", "json", in: workspace)
+        #expect(result.status == 0, "\(result)")
+        #expect(runSummary(result)?["output"] == ["file": "one.csv", "count": 2, "first": "A-1"])
+        #expect(workspace.exists("data/one.csv"))
+    }
+
     @Test("a poll flow delivers each record once, resumes from its cursor, and keeps its state across restarts")
     func pollTrigger() async throws {
         // Records 1 and 2 exist at first; record 3 appears later; the API ignores `since` and pages by cursor.
