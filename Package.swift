@@ -80,7 +80,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "WeftJSONTests", dependencies: ["WeftJSON"]),
-        .testTarget(name: "WeftRuntimeTests", dependencies: ["WeftRuntime", "WeftModel", "WeftJSON"]),
+        .testTarget(
+            name: "WeftRuntimeTests", dependencies: ["WeftRuntime", "WeftModel", "WeftJSON", "WeftTestSupport"]
+        ),
         .testTarget(
             name: "WeftConnectorsTests",
             dependencies: [
@@ -100,6 +102,7 @@ let package = Package(
         .target(
             name: "WeftTestSupport",
             dependencies: [
+                "WeftRuntime", "WeftModel", "WeftJSON",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],

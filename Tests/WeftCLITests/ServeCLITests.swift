@@ -25,31 +25,17 @@ struct ServeCLITests {
 
     /// The `svc` app on `server`, with a `notify` write and a paginated `changes` read.
     static func app(_ workspace: TemporaryWorkspace, server: TestHTTPServer, secrets: String = "") throws {
-        try workspace.write(
-            "apps/svc.app.yaml",
-            """
-            weft: 1
-            app: svc
-            name: Service
-            version: 1.0.0
-            connection: { fields: { base_url: { type: string } } }
-            base_url: "{{ $connection.base_url }}"
-            actions:
-              notify: { method: POST, path: /notify, body: $ }
-              changes:
-                path: /changes
-                query: { since: "{{ since }}" }
-                paginate: { type: cursor, next: next, param: page }
-                records: items
-
-            """)
-        try workspace.write(
-            "connections.yaml",
-            """
-            connections:
-              svc: { app: svc, values: { base_url: "\(server.baseURL)" } }
-            \(secrets)
-            """)
+        try workspace.writeServiceApp(
+            baseURL: server.baseURL,
+            body: """
+                actions:
+                  notify: { method: POST, path: /notify, body: $ }
+                  changes:
+                    path: /changes
+                    query: { since: "{{ since }}" }
+                    paginate: { type: cursor, next: next, param: page }
+                    records: items
+                """, extra: secrets)
     }
 
     static func post(_ url: String, body: String, headers: [String: String]) async throws -> (Int, JSON?) {

@@ -213,11 +213,7 @@ struct RunCommand: AsyncParsableCommand {
     private func report(_ record: RunRecord, format: ConsoleJournal.Format) {
         switch format {
         case .json:
-            var summary: JSONObject = ["event": "run_finished"]
-            if case .object(let fields) = record.json {
-                for (key, value) in fields where key != "steps" { summary[key] = value }
-            }
-            printLine(JSON.object(summary).serialized())
+            Self.summarize(record, format: .json)
         case .text:
             printLine("")
             let width = max(28, (record.steps.map(\.path.count).max() ?? 0) + 2)
