@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "WeftModel", targets: ["WeftModel"]),
         .library(name: "WeftRuntime", targets: ["WeftRuntime"]),
         .library(name: "WeftConnectors", targets: ["WeftConnectors"]),
+        .library(name: "WeftStore", targets: ["WeftStore"]),
         .library(name: "WeftServer", targets: ["WeftServer"]),
     ],
     dependencies: [
@@ -61,6 +62,10 @@ let package = Package(
                 .product(name: "Collections", package: "swift-collections"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
+        ),
+        .target(
+            name: "WeftStore",
+            dependencies: ["WeftJSON", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "WeftServer",
