@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "WeftModel", targets: ["WeftModel"]),
         .library(name: "WeftRuntime", targets: ["WeftRuntime"]),
         .library(name: "WeftConnectors", targets: ["WeftConnectors"]),
+        .library(name: "WeftStore", targets: ["WeftStore"]),
         .library(name: "WeftServer", targets: ["WeftServer"]),
     ],
     dependencies: [
@@ -63,6 +64,10 @@ let package = Package(
             ]
         ),
         .target(
+            name: "WeftStore",
+            dependencies: ["WeftJSON", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
             name: "WeftServer",
             dependencies: [
                 "WeftConnectors", "WeftRuntime", "WeftModel", "WeftJSON",
@@ -80,7 +85,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "WeftJSONTests", dependencies: ["WeftJSON"]),
-        .testTarget(name: "WeftRuntimeTests", dependencies: ["WeftRuntime", "WeftModel", "WeftJSON"]),
+        .testTarget(
+            name: "WeftRuntimeTests", dependencies: ["WeftRuntime", "WeftModel", "WeftJSON", "WeftTestSupport"]
+        ),
         .testTarget(
             name: "WeftConnectorsTests",
             dependencies: [
@@ -100,6 +107,7 @@ let package = Package(
         .target(
             name: "WeftTestSupport",
             dependencies: [
+                "WeftRuntime", "WeftModel", "WeftJSON",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],

@@ -52,3 +52,23 @@ func runSummary(_ result: CommandResult) -> JSON? {
 func requireWeft() throws {
     if WeftProcess.executable == nil { throw WeftProcessError.notBuilt }
 }
+
+extension TemporaryWorkspace {
+    /// Writes `apps/svc.app.yaml`, the app `svc` whose base URL is its connection's `base_url` (plus `fields`, more
+    /// connection fields as YAML lines), with `body` (YAML: `auth`, `retry`, `actions`, ...) after it; and
+    /// `connections.yaml` with the connection `svc` on `baseURL` (plus `values`, more `key: value` pairs, and
+    /// `extra`, more top-level YAML).
+    func writeServiceApp(
+        baseURL: String, fields: [String] = [], body: String, values: String = "", extra: String = ""
+    ) throws {
+        let fieldLines = (["base_url: { type: string }"] + fields).map { "    " + $0 }.joined(separator: "\n")
+        try write(
+            "apps/svc.app.yaml",
+            "weft: 1\napp: svc\nname: Service\nversion: 1.0.0\nconnection:\n  fields:\n\(fieldLines)\n"
+                + "base_url: \"{{ $connection.base_url }}\"\n\(body)\n")
+        let more = values.isEmpty ? "" : ", " + values
+        try write(
+            "connections.yaml",
+            "connections:\n  svc: { app: svc, values: { base_url: \"\(baseURL)\"\(more) } }\n\(extra)\n")
+    }
+}

@@ -101,23 +101,13 @@ struct RunAuthCLITests {
         }
         defer { Task { await server.stop() } }
         let workspace = try TemporaryWorkspace()
-        try workspace.write(
-            "apps/svc.app.yaml",
-            """
-            weft: 1
-            app: svc
-            name: Service
-            version: 1.0.0
-            connection:
-              fields:
-                base_url: { type: string }
-                secret: { type: string, secret: true }
-            auth: \(authCase.auth.split(separator: "\n").joined(separator: "\n  "))
-            base_url: "{{ $connection.base_url }}"
-            actions:
-              whoami: { path: /api/whoami }
-
-            """)
+        try workspace.writeServiceApp(
+            baseURL: server.baseURL, fields: ["secret: { type: string, secret: true }"],
+            body: """
+                auth: \(authCase.auth.split(separator: "\n").joined(separator: "\n  "))
+                actions:
+                  whoami: { path: /api/whoami }
+                """, values: #"secret: "${SVC_SECRET}""#)
         try workspace.write(
             "who.flow.yaml",
             """
@@ -128,15 +118,6 @@ struct RunAuthCLITests {
               - id: me
                 action: svc/whoami
                 connection: svc
-
-            """)
-        try workspace.write(
-            "connections.yaml",
-            """
-            connections:
-              svc:
-                app: svc
-                values: { base_url: "\(server.baseURL)", secret: "${SVC_SECRET}" }
 
             """)
         for format in ["text", "json"] {

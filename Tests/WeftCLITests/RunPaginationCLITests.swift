@@ -74,22 +74,15 @@ struct RunPaginationCLITests {
         baseURL.value = server.baseURL
         defer { Task { await server.stop() } }
         let workspace = try TemporaryWorkspace()
-        try workspace.write(
-            "apps/svc.app.yaml",
-            """
-            weft: 1
-            app: svc
-            name: Service
-            version: 1.0.0
-            connection: { fields: { base_url: { type: string } } }
-            base_url: "{{ $connection.base_url }}"
-            actions:
-              things:
-                path: /api/things
-                paginate: \(pagination.paginate)
-                records: \(pagination.records)
-
-            """)
+        try workspace.writeServiceApp(
+            baseURL: server.baseURL,
+            body: """
+                actions:
+                  things:
+                    path: /api/things
+                    paginate: \(pagination.paginate)
+                    records: \(pagination.records)
+                """)
         try workspace.write(
             "list.flow.yaml",
             """
@@ -104,8 +97,6 @@ struct RunPaginationCLITests {
                 map: '{ "ids": $steps.all.id }'
 
             """)
-        try workspace.write(
-            "connections.yaml", "connections:\n  svc: { app: svc, values: { base_url: \"\(server.baseURL)\" } }\n")
         let result = try await weft(
             "run", "list.flow.yaml", "--apps", "apps", "--connections", "connections.yaml", "--log-format", "json",
             in: workspace)

@@ -10,28 +10,19 @@ struct RunReliabilityCLITests {
     /// A workspace with an app `svc` on `server` and a flow `flow.yaml` whose steps are `steps` (YAML).
     static func workspace(server: TestHTTPServer, steps: String, appExtra: String = "") throws -> TemporaryWorkspace {
         let workspace = try TemporaryWorkspace()
-        try workspace.write(
-            "apps/svc.app.yaml",
-            """
-            weft: 1
-            app: svc
-            name: Service
-            version: 1.0.0
-            connection: { fields: { base_url: { type: string } } }
-            base_url: "{{ $connection.base_url }}"
-            \(appExtra)
-            actions:
-              get_thing: { path: /thing }
-              put_thing: { method: PUT, path: "/thing/{{ id }}", body: $ }
-              alert: { method: POST, path: /alerts, body: $ }
-
-            """)
+        try workspace.writeServiceApp(
+            baseURL: server.baseURL,
+            body: """
+                \(appExtra)
+                actions:
+                  get_thing: { path: /thing }
+                  put_thing: { method: PUT, path: "/thing/{{ id }}", body: $ }
+                  alert: { method: POST, path: /alerts, body: $ }
+                """)
         try workspace.write(
             "flow.yaml",
             "weft: 1\nflow: reliability\nconnections: { svc: svc }\nsteps:\n"
                 + steps.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n")
-        try workspace.write(
-            "connections.yaml", "connections:\n  svc: { app: svc, values: { base_url: \"\(server.baseURL)\" } }\n")
         return workspace
     }
 

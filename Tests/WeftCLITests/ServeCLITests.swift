@@ -25,31 +25,17 @@ struct ServeCLITests {
 
     /// The `svc` app on `server`, with a `notify` write and a paginated `changes` read.
     static func app(_ workspace: TemporaryWorkspace, server: TestHTTPServer, secrets: String = "") throws {
-        try workspace.write(
-            "apps/svc.app.yaml",
-            """
-            weft: 1
-            app: svc
-            name: Service
-            version: 1.0.0
-            connection: { fields: { base_url: { type: string } } }
-            base_url: "{{ $connection.base_url }}"
-            actions:
-              notify: { method: POST, path: /notify, body: $ }
-              changes:
-                path: /changes
-                query: { since: "{{ since }}" }
-                paginate: { type: cursor, next: next, param: page }
-                records: items
-
-            """)
-        try workspace.write(
-            "connections.yaml",
-            """
-            connections:
-              svc: { app: svc, values: { base_url: "\(server.baseURL)" } }
-            \(secrets)
-            """)
+        try workspace.writeServiceApp(
+            baseURL: server.baseURL,
+            body: """
+                actions:
+                  notify: { method: POST, path: /notify, body: $ }
+                  changes:
+                    path: /changes
+                    query: { since: "{{ since }}" }
+                    paginate: { type: cursor, next: next, param: page }
+                    records: items
+                """, extra: secrets)
     }
 
     static func post(_ url: String, body: String, headers: [String: String]) async throws -> (Int, JSON?) {
@@ -176,6 +162,28 @@ struct ServeCLITests {
         #expect(bodies.last == ["file": "second.csv", "skus": "C-3"])
         #expect(workspace.exists("inbox/processed/first.csv") && workspace.exists("inbox/processed/second.csv"))
         #expect(workspace.exists("inbox/notes.txt"))
+    }
+
+    @Test("weft run --input FILE on a file flow reads the file as the trigger would, and leaves it in place")
+    func fileFlowRunOnce() async throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write(
+            "files.flow.yaml",
+            """
+            weft: 1
+            flow: files
+            trigger: { file: { directory: inbox, pattern: "*.csv", format: csv } }
+            steps:
+              - id: shape
+                map: '{ "file": $trigger.name, "count": $count($), "first": $[0].sku }'
+
+            """)
+        try workspace.write("data/one.csv", "sku,qty\nA-1,2\nB-2,3\n")
+        let result = try await weft(
+            "run", "files.flow.yaml", "--input", "data/one.csv", "--log-format", "json", in: workspace)
+        #expect(result.status == 0, "\(result)")
+        #expect(runSummary(result)?["output"] == ["file": "one.csv", "count": 2, "first": "A-1"])
+        #expect(workspace.exists("data/one.csv"))
     }
 
     @Test("a poll flow delivers each record once, resumes from its cursor, and keeps its state across restarts")

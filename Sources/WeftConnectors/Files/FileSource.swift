@@ -52,22 +52,15 @@ public struct FileSource: TriggerSource {
                     || clock.now().timeIntervalSince(stamp.modified) >= DurationText.seconds(trigger.every)
                 guard settled else { continue }
                 let file = directory.appendingPathComponent(name)
-                let message: JSON
+                let delivery: TriggerDelivery
                 do throws(StepFailure) {
-                    message = try read(file)
+                    delivery = try self.delivery(of: file, stamp: stamp)
                 } catch {
                     report(
                         TriggerNotice(.error, "\(name) cannot be read as \(trigger.format.rawValue): \(error.message)"))
                     try await setAside(name, failed: true, marks: &marks, report: report)
                     continue
                 }
-                let event: JSON = [
-                    "type": "file", "path": .string(file.path), "name": .string(name),
-                    "size": .number(Double(stamp.size)), "modified": .string(ISO8601.string(stamp.modified)),
-                    "body": message,
-                ]
-                let delivery = TriggerDelivery(
-                    message: message, event: event, key: "file:\(file.path):\(stamp.modified.timeIntervalSince1970)")
                 guard await deliver(delivery) == .accepted else {
                     report(TriggerNotice(.warning, "\(name) was refused; it stays for the next look"))
                     continue
@@ -94,6 +87,28 @@ public struct FileSource: TriggerSource {
                 modified: attributes[.modificationDate] as? Date ?? .distantPast)
         }
         return found
+    }
+
+    /// What the trigger delivers for `file`: its contents read in the trigger's format as the message, and
+    /// `{ type: file, path, name, size, modified, body }` as the event. `weft run --input FILE` runs a file flow on
+    /// one file this way.
+    public func delivery(of file: URL) throws(StepFailure) -> TriggerDelivery {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
+        let stamp = FileStamp(
+            size: (attributes?[.size] as? NSNumber)?.intValue ?? 0,
+            modified: attributes?[.modificationDate] as? Date ?? .distantPast)
+        return try delivery(of: file, stamp: stamp)
+    }
+
+    func delivery(of file: URL, stamp: FileStamp) throws(StepFailure) -> TriggerDelivery {
+        let message = try read(file)
+        let event: JSON = [
+            "type": "file", "path": .string(file.path), "name": .string(file.lastPathComponent),
+            "size": .number(Double(stamp.size)), "modified": .string(ISO8601.string(stamp.modified)),
+            "body": message,
+        ]
+        return TriggerDelivery(
+            message: message, event: event, key: "file:\(file.path):\(stamp.modified.timeIntervalSince1970)")
     }
 
     /// The file's contents as the run's message.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The time source of runs: real time in production, a manual clock in tests (so runs are deterministic).
 public protocol WeftClock: Sendable {
@@ -6,6 +7,14 @@ public protocol WeftClock: Sendable {
     func now() -> Date
     /// Waits; a manual clock advances its time instead.
     func sleep(for duration: Duration) async throws
+    /// The clock of one of several lines of work that run at once (a `foreach` item, a `parallel` branch). Real
+    /// time is shared, so the system clock returns itself; a manual clock returns a child whose time moves only
+    /// by its own waits, so what each line sees does not depend on how the lines are scheduled.
+    func branch() -> any WeftClock
+}
+
+extension WeftClock {
+    public func branch() -> any WeftClock { self }
 }
 
 /// Wall-clock time.
@@ -21,17 +30,27 @@ public struct SystemWallClock: WeftClock {
 }
 
 /// A clock that only moves when slept on or advanced: runs under it are instant and reproducible.
-public final class ManualClock: WeftClock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
+///
+/// Concurrent lines of work take ``branch()``es: a branch starts at its parent's time and moves by its own waits;
+/// each move also brings the parent up to the branch's time (never back), so once the lines are joined the
+/// parent stands at the latest of them, whatever order they ran in.
+public final class ManualClock: WeftClock, Sendable {
+    private let current: Mutex<Date>
+    private let parent: ManualClock?
 
     /// Starts at `start`.
     public init(start: Date = Date(timeIntervalSince1970: 1_767_225_600)) {  // 2026-01-01T00:00:00Z
-        current = start
+        current = Mutex(start)
+        parent = nil
+    }
+
+    private init(start: Date, parent: ManualClock) {
+        current = Mutex(start)
+        self.parent = parent
     }
 
     public func now() -> Date {
-        lock.withLock { current }
+        current.withLock { $0 }
     }
 
     public func sleep(for duration: Duration) async throws {
@@ -41,6 +60,24 @@ public final class ManualClock: WeftClock, @unchecked Sendable {
     /// Moves time forward.
     public func advance(by duration: Duration) {
         let (seconds, attoseconds) = duration.components
-        lock.withLock { current += Double(seconds) + Double(attoseconds) / 1e18 }
+        let time = current.withLock { time in
+            time += Double(seconds) + Double(attoseconds) / 1e18
+            return time
+        }
+        parent?.catchUp(to: time)
+    }
+
+    /// Moves time forward to `time`, if it is later.
+    private func catchUp(to time: Date) {
+        let moved = current.withLock { current in
+            guard time > current else { return false }
+            current = time
+            return true
+        }
+        if moved { parent?.catchUp(to: time) }
+    }
+
+    public func branch() -> any WeftClock {
+        ManualClock(start: now(), parent: self)
     }
 }

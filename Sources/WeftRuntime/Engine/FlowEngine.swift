@@ -32,7 +32,7 @@ public struct FlowEngine: Sendable {
         var variables = JSONObject()
         for (key, value) in flow.variables { variables[key] = value }
         for (key, value) in request.variables { variables[key] = value }
-        let run = RunInvocation(engine: self, request: request, variables: .object(variables))
+        let run = RunInvocation(engine: self, request: request, variables: .object(variables), clock: clock)
         var scope = Scope(message: request.message)
         var records: [StepRecord] = []
         let stop = await run.runSteps(flow.steps, scope: &scope, prefix: "", records: &records)
@@ -61,9 +61,15 @@ struct RunInvocation: Sendable {
     let engine: FlowEngine
     let request: RunRequest
     let variables: JSON
+    /// The time of this line of the run: the engine's clock, or a branch of it inside `foreach` and `parallel`.
+    let clock: any WeftClock
 
     var journal: any RunJournal { engine.journal }
-    var clock: any WeftClock { engine.clock }
+
+    /// The same run on a branch of its clock, for one concurrent item or branch.
+    func branch() -> RunInvocation {
+        RunInvocation(engine: engine, request: request, variables: variables, clock: clock.branch())
+    }
     var effects: any RunEffects { engine.effects }
 
     func runSteps(_ steps: [Step], scope: inout Scope, prefix: String, records: inout [StepRecord]) async -> Stop? {
@@ -113,7 +119,7 @@ struct RunInvocation: Sendable {
 
     private var options: EvaluationOptions {
         var options = engine.expressionLimits
-        let clock = engine.clock
+        let clock = clock
         options.clock = { (clock.now().timeIntervalSince1970 * 1000).rounded(.down) }
         options.randomSeed = UInt64(truncatingIfNeeded: request.runId.hashValueStable)
         return options

@@ -82,12 +82,13 @@ extension RunInvocation {
             let end = min(items.count, start + concurrency)
             await withTaskGroup(of: (Int, JSON?, [StepRecord], Stop?).self) { group in
                 for index in start..<end {
+                    let run = branch()
                     group.addTask {
                         var itemScope = scope
                         itemScope.message = items[index]
                         itemScope.loop = ["item": items[index], "index": .number(Double(index))]
                         var itemRecords: [StepRecord] = []
-                        let stop = await runSteps(
+                        let stop = await run.runSteps(
                             loop.steps, scope: &itemScope, prefix: "\(path)[\(index)]", records: &itemRecords)
                         return (index, itemScope.message, itemRecords, stop)
                     }
@@ -116,10 +117,11 @@ extension RunInvocation {
             repeating: nil, count: parallel.branches.count)
         await withTaskGroup(of: (Int, Scope, [StepRecord], Stop?).self) { group in
             for (index, branch) in parallel.branches.enumerated() {
+                let run = self.branch()
                 group.addTask {
                     var branchScope = base
                     var branchRecords: [StepRecord] = []
-                    let stop = await runSteps(
+                    let stop = await run.runSteps(
                         branch.steps, scope: &branchScope, prefix: "\(path).\(branch.name)", records: &branchRecords)
                     return (index, branchScope, branchRecords, stop)
                 }

@@ -27,7 +27,7 @@ struct RunCommand: AsyncParsableCommand {
     @Argument(help: "The flow file.")
     var flow: String
 
-    @Option(help: "The message: a JSON file, or - for standard input.")
+    @Option(help: "The message: a JSON file, or - for standard input; for a file flow, the file to process.")
     var input: String?
 
     @Flag(help: "Perform reads, but no writes: print what would be sent instead.")
@@ -102,17 +102,14 @@ struct RunCommand: AsyncParsableCommand {
             try? await transport.shutdown()
             return
         }
-        let payload: JSON
+        let message: JSON
+        let trigger: JSON
         do {
-            payload = try input.map(readJSON) ?? .object([:])
+            (message, trigger) = try readMessage(for: flow)
         } catch {
             try? await transport.shutdown()
             throw error
         }
-        let (message, trigger) =
-            flow.trigger.isWebhook
-            ? TriggerEvent.message(for: flow.trigger, payload: ["body": payload])
-            : TriggerEvent.message(for: flow.trigger, payload: payload)
         let id = runId ?? LocalRunQueue.randomRunId()
         if format == .text { printLine("▶ \(flow.id) \(id)\(dryRun ? " (dry run)" : "")") }
         let record = await engine.run(
@@ -123,6 +120,26 @@ struct RunCommand: AsyncParsableCommand {
         case .succeeded, .filtered: return
         default: throw ExitCode(1)
         }
+    }
+
+    /// The run's message and `$trigger` from `--input`: for a file flow the input is the file to process, read as
+    /// the trigger reads it; for a webhook the request body; otherwise the message itself.
+    private func readMessage(for flow: Flow) throws -> (JSON, JSON) {
+        if case .file(let file) = flow.trigger, let input, input != "-" {
+            let source = FileSource(
+                trigger: file, base: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                clock: SystemWallClock(), state: MemoryTriggerState())
+            do throws(StepFailure) {
+                let delivery = try source.delivery(of: URL(fileURLWithPath: input))
+                return (delivery.message, delivery.event)
+            } catch {
+                throw ValidationError("\(input) cannot be read as \(file.format.rawValue): \(error.message)")
+            }
+        }
+        let payload = try input.map(readJSON) ?? .object([:])
+        return flow.trigger.isWebhook
+            ? TriggerEvent.message(for: flow.trigger, payload: ["body": payload])
+            : TriggerEvent.message(for: flow.trigger, payload: payload)
     }
 
     /// Serves the flow's trigger until interrupted, printing a line per run.
@@ -196,11 +213,7 @@ struct RunCommand: AsyncParsableCommand {
     private func report(_ record: RunRecord, format: ConsoleJournal.Format) {
         switch format {
         case .json:
-            var summary: JSONObject = ["event": "run_finished"]
-            if case .object(let fields) = record.json {
-                for (key, value) in fields where key != "steps" { summary[key] = value }
-            }
-            printLine(JSON.object(summary).serialized())
+            Self.summarize(record, format: .json)
         case .text:
             printLine("")
             let width = max(28, (record.steps.map(\.path.count).max() ?? 0) + 2)

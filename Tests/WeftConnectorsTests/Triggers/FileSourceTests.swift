@@ -3,6 +3,7 @@ import Testing
 import WeftJSON
 import WeftModel
 import WeftRuntime
+import WeftTestSupport
 
 @testable import WeftConnectors
 

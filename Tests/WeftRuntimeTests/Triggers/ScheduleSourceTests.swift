@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WeftJSON
 import WeftModel
+import WeftTestSupport
 
 @testable import WeftRuntime
 

@@ -6,12 +6,12 @@ import WeftRuntime
 /// Plays the flow side of a trigger source: records every delivery offered (with the clock's time) and every
 /// notice, refuses the offers whose numbers (from 0) it was told to refuse, and can cancel the source's task once
 /// it has accepted enough.
-final class DeliveryRecorder: Sendable {
+public final class DeliveryRecorder: Sendable {
     /// One offer and what was answered.
-    struct Offer: Sendable {
-        var delivery: TriggerDelivery
-        var time: Date?
-        var outcome: DeliveryOutcome
+    public struct Offer: Sendable {
+        public var delivery: TriggerDelivery
+        public var time: Date?
+        public var outcome: DeliveryOutcome
     }
 
     private struct Log {
@@ -26,33 +26,33 @@ final class DeliveryRecorder: Sendable {
 
     /// A recorder refusing the offers numbered in `refusing` and cancelling the delivering task after
     /// `stopAfterAccepted` accepted deliveries.
-    init(clock: (any WeftClock)? = nil, refusing: Set<Int> = [], stopAfterAccepted: Int? = nil) {
+    public init(clock: (any WeftClock)? = nil, refusing: Set<Int> = [], stopAfterAccepted: Int? = nil) {
         self.clock = clock
         self.refusing = refusing
         self.stopAfterAccepted = stopAfterAccepted
     }
 
     /// Every offer, in order, refused ones included.
-    var offers: [Offer] { log.withLock { $0.offers } }
+    public var offers: [Offer] { log.withLock { $0.offers } }
     /// The deliveries accepted, in order.
-    var accepted: [TriggerDelivery] { offers.filter { $0.outcome == .accepted }.map(\.delivery) }
+    public var accepted: [TriggerDelivery] { offers.filter { $0.outcome == .accepted }.map(\.delivery) }
     /// The messages accepted, in order.
-    var messages: [JSON] { accepted.map(\.message) }
+    public var messages: [JSON] { accepted.map(\.message) }
     /// The notices reported, in order.
-    var notices: [TriggerNotice] { log.withLock { $0.notices } }
+    public var notices: [TriggerNotice] { log.withLock { $0.notices } }
 
     /// The closure a source delivers to.
-    var deliver: @Sendable (TriggerDelivery) async -> DeliveryOutcome {
+    public var deliver: @Sendable (TriggerDelivery) async -> DeliveryOutcome {
         { delivery in self.take(delivery) }
     }
 
     /// The closure a source reports to.
-    var report: @Sendable (TriggerNotice) -> Void {
+    public var report: @Sendable (TriggerNotice) -> Void {
         { notice in self.log.withLock { $0.notices.append(notice) } }
     }
 
     /// Runs `source` in a task of its own (so the cancellation that ends it stays there) until it returns.
-    func watch(_ source: some TriggerSource) async throws {
+    public func watch(_ source: some TriggerSource) async throws {
         let deliver = deliver
         let report = report
         try await Task { try await source.run(deliver: deliver, report: report) }.value

@@ -2,9 +2,9 @@ import Testing
 import WeftModel
 
 /// Triggers read from YAML the way a flow file declares them.
-enum TriggerFixture {
+public enum TriggerFixture {
     /// The trigger of a one-step flow whose `trigger:` value is `body` (YAML, unindented).
-    static func trigger(_ body: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Trigger? {
+    public static func trigger(_ body: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Trigger? {
         let indented = body.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
         let yaml = (["weft: 1", "flow: triggered", "trigger:"] + indented + ["steps:", "  - id: pass", "    map: $"])
             .joined(separator: "\n")
@@ -15,7 +15,9 @@ enum TriggerFixture {
     }
 
     /// The `poll:` trigger written as `body`.
-    static func poll(_ body: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> PollTrigger {
+    public static func poll(_ body: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+        -> PollTrigger
+    {
         guard case .poll(let poll)? = trigger(body, sourceLocation: sourceLocation) else {
             throw FixtureError(message: "not a poll trigger: \(body)")
         }
@@ -23,12 +25,22 @@ enum TriggerFixture {
     }
 
     /// The `schedule:` trigger written as `body`.
-    static func schedule(_ body: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+    public static func schedule(_ body: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
         -> ScheduleTrigger
     {
         guard case .schedule(let schedule)? = trigger(body, sourceLocation: sourceLocation) else {
             throw FixtureError(message: "not a schedule trigger: \(body)")
         }
         return schedule
+    }
+
+    /// The `file:` trigger written as `body`.
+    public static func file(_ body: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+        -> FileTrigger
+    {
+        guard case .file(let file)? = trigger(body, sourceLocation: sourceLocation) else {
+            throw FixtureError(message: "not a file trigger: \(body)")
+        }
+        return file
     }
 }

@@ -1,0 +1,130 @@
+import Foundation
+import WeftJSON
+
+/// Where the server keeps everything: accounts and sessions (global), and each organization's objects, reached
+/// only through ``tenant(_:)``, so that no tenant-scoped query can be written without a tenant.
+///
+/// Implementations: `SQLiteStore` (the embedded default) and, later, PostgreSQL. Both pass the same conformance
+/// suite. Every method is atomic; errors are ``StoreError``s whose messages are safe to show.
+public protocol WeftStore: Sendable {
+    /// Brings the database schema to the latest version; safe to call on every start.
+    func migrate() async throws(StoreError)
+
+    // MARK: Accounts
+
+    /// Adds a user; `.conflict` when the email is taken (emails compare lowercased).
+    func createUser(email: String, name: String, passwordHash: String) async throws(StoreError) -> User
+    func user(id: StoreID) async throws(StoreError) -> User?
+    func user(email: String) async throws(StoreError) -> User?
+    /// How many users there are (a first start with none tells the newcomer how to begin).
+    func userCount() async throws(StoreError) -> Int
+    /// Deletes a user with their sessions and memberships (personal data); `.invalid` when they are the last
+    /// owner of an organization that has other members.
+    func deleteUser(id: StoreID) async throws(StoreError)
+
+    /// Stores a session for `userID` under the hash of its token.
+    func createAccessToken(userID: StoreID, tokenHash: String, expiresAt: Date) async throws(StoreError)
+        -> AccessToken
+    /// The session whose token hashes to `tokenHash`, revoked or expired ones included (the caller checks).
+    func accessToken(hash tokenHash: String) async throws(StoreError) -> AccessToken?
+    /// Revokes one session; revoking twice is not an error.
+    func revokeAccessToken(id: StoreID) async throws(StoreError)
+
+    /// The API key whose key hashes to `keyHash`, in whichever tenant it belongs to.
+    func apiKey(hash keyHash: String) async throws(StoreError) -> APIKey?
+
+    // MARK: Organizations
+
+    /// Creates an organization with `owner` as its first Owner.
+    func createTenant(name: String, owner: StoreID) async throws(StoreError) -> Tenant
+    /// The organizations `userID` belongs to, with their role in each.
+    func memberships(userID: StoreID) async throws(StoreError) -> [(tenant: Tenant, role: Role)]
+    /// The store of one organization. No check happens here; the server resolves a caller's membership first.
+    func tenant(_ id: StoreID) -> any TenantStore
+
+    // MARK: Keys
+
+    /// Every tenant's wrapped data key, for rotating the master key.
+    func wrappedDataKeys() async throws(StoreError) -> [(tenantID: StoreID, wrappedKey: [UInt8])]
+}
+
+/// One organization's objects. Every query is bound to ``tenantID``: an object of another tenant is
+/// `nil` or `.notFound`, exactly as if it did not exist.
+public protocol TenantStore: Sendable {
+    var tenantID: StoreID { get }
+
+    /// The organization itself; `nil` when it does not exist.
+    func details() async throws(StoreError) -> Tenant?
+    /// Deletes the organization and everything it owns.
+    func delete() async throws(StoreError)
+
+    // MARK: Members
+
+    func members() async throws(StoreError) -> [(user: User, membership: Membership)]
+    func membership(userID: StoreID) async throws(StoreError) -> Membership?
+    /// Adds a member or changes their role; `.invalid` when it would leave the organization without an Owner.
+    func setRole(_ role: Role, userID: StoreID) async throws(StoreError) -> Membership
+    /// `.invalid` when it would leave the organization without an Owner.
+    func removeMember(userID: StoreID) async throws(StoreError)
+
+    // MARK: API keys
+
+    func createAPIKey(name: String, role: Role, keyHash: String, prefix: String) async throws(StoreError) -> APIKey
+    func apiKeys() async throws(StoreError) -> [APIKey]
+    func revokeAPIKey(id: StoreID) async throws(StoreError)
+
+    // MARK: Audit log
+
+    func appendAudit(actor: StoreID, action: String, target: String, details: JSON) async throws(StoreError)
+    /// Newest first, at most `limit`, entries strictly older than `before` when given.
+    func auditLog(limit: Int, before: Date?) async throws(StoreError) -> [AuditEntry]
+
+    // MARK: Flows
+
+    /// Creates a flow named `name` with its first version; `.conflict` when the name is taken.
+    func createFlow(name: String, source: String, createdBy: StoreID) async throws(StoreError) -> StoredFlow
+    /// Saves a new version of a flow; returns the flow with its new latest version.
+    func addFlowVersion(flowID: StoreID, source: String, createdBy: StoreID) async throws(StoreError) -> StoredFlow
+    func flows() async throws(StoreError) -> [StoredFlow]
+    func flow(id: StoreID) async throws(StoreError) -> StoredFlow?
+    func flow(name: String) async throws(StoreError) -> StoredFlow?
+    func flowVersions(flowID: StoreID) async throws(StoreError) -> [FlowVersion]
+    func flowVersion(flowID: StoreID, version: Int) async throws(StoreError) -> FlowVersion?
+    func setFlowEnabled(flowID: StoreID, enabled: Bool) async throws(StoreError) -> StoredFlow
+    /// Deletes a flow with its versions and runs.
+    func deleteFlow(id: StoreID) async throws(StoreError)
+
+    // MARK: Apps
+
+    /// Stores a version of an app; `.conflict` when that version of that app exists (versions are immutable).
+    func saveApp(appID: String, version: String, source: String, createdBy: StoreID) async throws(StoreError)
+        -> StoredApp
+    /// The newest version (by semantic version) of each app.
+    func apps() async throws(StoreError) -> [StoredApp]
+    /// One version of an app, or its newest when `version` is `nil`.
+    func app(id appID: String, version: String?) async throws(StoreError) -> StoredApp?
+    /// Every version of an app, newest first.
+    func appVersions(id appID: String) async throws(StoreError) -> [StoredApp]
+    /// Deletes every version of an app.
+    func deleteApp(id appID: String) async throws(StoreError)
+
+    // MARK: Connections
+
+    /// Creates or replaces (by name) a connection.
+    func saveConnection(_ connection: StoredConnection) async throws(StoreError)
+    func connections() async throws(StoreError) -> [StoredConnection]
+    func connection(name: String) async throws(StoreError) -> StoredConnection?
+    func deleteConnection(name: String) async throws(StoreError)
+
+    /// The tenant's data key, wrapped by the master key; `nil` before the first secret is stored.
+    func wrappedDataKey() async throws(StoreError) -> [UInt8]?
+    /// Sets the wrapped data key (first use, and master key rotation).
+    func setWrappedDataKey(_ wrappedKey: [UInt8]) async throws(StoreError)
+
+    // MARK: Runs
+
+    /// Stores a run (new or updated, by id).
+    func saveRun(_ run: StoredRun) async throws(StoreError)
+    func run(id: StoreID) async throws(StoreError) -> StoredRun?
+    func runs(_ query: RunQuery) async throws(StoreError) -> RunPage
+}
