@@ -135,11 +135,10 @@ struct ExampleCSVToBulkTests {
         }
         defer { Task { await server.stop() } }
         let workspace = try Self.workspace(server)
-        // `weft run --input` reads JSON: the file trigger's message is the file's text, as one JSON string.
-        let csv = JSON.string(try ExampleSupport.text("csv-to-bulk/stock-2026-03-14.csv")).serialized()
+        // For a file flow, `--input` is the file to process, read as the trigger reads it.
         let result = try await ExampleSupport.run(
             Self.flow, connections: workspace.path("connections.yaml"), in: workspace, environment: Self.environment,
-            ["--input", "-"], input: csv)
+            ["--input", ExampleSupport.example("csv-to-bulk/stock-2026-03-14.csv")])
         #expect(result.status == 0, "\(result)")
         #expect(runSummary(result)?["state"] == "succeeded")
         let steps = ExampleSupport.steps(result)
@@ -147,19 +146,19 @@ struct ExampleCSVToBulkTests {
         #expect(steps["upload"]?["attempts"] == 4)
         #expect(steps["upload.on_error.park"]?["state"] == "succeeded", "\(steps.keys.sorted())")
         #expect(server.requests.count >= 4)
-        for request in server.requests { Self.expectBulkRequest(request, sourceFile: "manual-upload.csv") }
+        for request in server.requests { Self.expectBulkRequest(request, sourceFile: "stock-2026-03-14.csv") }
 
         let parked = try JSONParser().parse(
-            try String(contentsOfFile: workspace.path("failed/manual-upload.csv.json"), encoding: .utf8))
-        #expect(parked["file"] == "manual-upload.csv")
+            try String(contentsOfFile: workspace.path("failed/stock-2026-03-14.csv.json"), encoding: .utf8))
+        #expect(parked["file"] == "stock-2026-03-14.csv")
         #expect(parked["items"] == Self.cleanedItems)
         #expect(parked["error"]?["status"] == 503)
         #expect(parked["error"]?["message"]?.stringValue?.contains("HTTP 503") == true, "\(parked)")
 
         let report = try JSONParser().parse(
-            try String(contentsOfFile: workspace.path("reports/manual-upload.report.json"), encoding: .utf8))
+            try String(contentsOfFile: workspace.path("reports/stock-2026-03-14.report.json"), encoding: .utf8))
         #expect(report["status"] == "parked")
-        #expect(report["parked_in"] == "failed/manual-upload.csv.json")
+        #expect(report["parked_in"] == "failed/stock-2026-03-14.csv.json")
         #expect(report["job_id"] == nil)
         #expect(report["rejected"]?.arrayValue == Self.rejectedHere)
     }

@@ -1,6 +1,7 @@
 import Testing
 import WeftJSON
 import WeftModel
+import WeftTestSupport
 
 @testable import WeftRuntime
 
