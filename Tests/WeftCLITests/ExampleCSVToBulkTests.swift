@@ -115,17 +115,7 @@ struct ExampleCSVToBulkTests {
             report["rejected"]?.arrayValue
                 == Self.rejectedHere + [["sku": "PEN-BLK", "problem": "warehouse: unknown SKU"]])
 
-        #expect(
-            workspace.exists("inbox/processed/stock-2026-03-14.csv")
-                || workspace.exists("inbox/inbox/processed/stock-2026-03-14.csv"), "the file was not moved aside")
-        withKnownIssue(
-            Comment(
-                rawValue:
-                    "csv-to-bulk's `move_to: inbox/processed` is resolved inside the watched directory, so the file lands in "
-                    + "inbox/inbox/processed/; the example should say `move_to: processed`")
-        ) {
-            #expect(workspace.exists("inbox/processed/stock-2026-03-14.csv"))
-        }
+        #expect(workspace.exists("inbox/processed/stock-2026-03-14.csv"), "the file was not moved aside")
     }
 
     @Test("a warehouse outage is retried, then the batch is parked in failed/ and the report says so (exit 0)")
