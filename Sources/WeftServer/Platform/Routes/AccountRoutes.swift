@@ -1,0 +1,90 @@
+import Foundation
+import Hummingbird
+import HummingbirdBcrypt
+import WeftJSON
+import WeftRuntime
+import WeftStore
+
+/// Signing up, logging in and out, and one's own account: `/v1/auth/*` and `/v1/me`.
+struct AccountRoutes {
+    let store: any WeftStore
+    let configuration: ServerConfiguration
+    var access: Access { Access(store: store) }
+
+    func add(to router: some RouterMethods<WeftRequestContext>) {
+        router.post("auth/signup") { request, _ in try await signUp(request) }
+        router.post("auth/login") { request, _ in try await logIn(request) }
+        router.post("auth/logout") { _, context in try await logOut(context) }
+        router.get("me") { _, context in try await me(context) }
+        router.delete("me") { _, context in try await deleteMe(context) }
+    }
+
+    func signUp(_ request: Request) async throws -> Response {
+        let body = try await JSONBody.read(
+            request, configuration: configuration, allowed: ["email", "name", "password"])
+        let email = try body.string("email", maximumLength: 254)!.lowercased()
+        let name = try body.string("name", maximumLength: 200)!
+        let password = try body.string("password", maximumLength: 200)!
+        guard email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@") else {
+            throw APIError(.unprocessableContent, "invalid_field", "`email` is not an email address")
+        }
+        guard password.count >= configuration.minimumPasswordLength else {
+            throw APIError(
+                .unprocessableContent, "weak_password",
+                "the password must have at least \(configuration.minimumPasswordLength) characters")
+        }
+        let hash = Bcrypt.hash(password, cost: configuration.bcryptCost)
+        let user: User
+        do throws(StoreError) {
+            user = try await store.createUser(email: email, name: name, passwordHash: hash)
+        } catch {
+            if error.code == .conflict {
+                throw APIError(.conflict, "email_taken", "an account with this email exists; log in instead")
+            }
+            throw error
+        }
+        let token = try await startSession(for: user)
+        return JSONResponse.make(.created, ["user": user.json, "token": token.json])
+    }
+
+    func logIn(_ request: Request) async throws -> Response {
+        let body = try await JSONBody.read(request, configuration: configuration, allowed: ["email", "password"])
+        let email = try body.string("email", maximumLength: 254)!.lowercased()
+        let password = try body.string("password", maximumLength: 200)!
+        // The same answer for an unknown email and a wrong password, so the API does not tell which emails exist.
+        guard let user = try await store.user(email: email), Bcrypt.verify(password, hash: user.passwordHash) else {
+            throw APIError(.unauthorized, "invalid_login", "the email or the password is wrong")
+        }
+        let token = try await startSession(for: user)
+        return JSONResponse.make(.ok, ["user": user.json, "token": token.json])
+    }
+
+    func logOut(_ context: WeftRequestContext) async throws -> Response {
+        guard case .user(_, let session)? = context.identity else { throw APIError.unauthenticated }
+        try await store.revokeAccessToken(id: session.id)
+        return Response(status: .noContent)
+    }
+
+    func me(_ context: WeftRequestContext) async throws -> Response {
+        let user = try access.user(context)
+        let organizations = try await store.memberships(userID: user.id).map { membership -> JSON in
+            ["organization": membership.tenant.json, "role": .string(membership.role.rawValue)]
+        }
+        return JSONResponse.make(.ok, ["user": user.json, "organizations": .array(organizations)])
+    }
+
+    func deleteMe(_ context: WeftRequestContext) async throws -> Response {
+        let user = try access.user(context)
+        try await store.deleteUser(id: user.id)
+        return Response(status: .noContent)
+    }
+
+    /// A new session for `user`: the token (shown once) and its expiry.
+    private func startSession(for user: User) async throws -> (token: String, expiresAt: Date, json: JSON) {
+        let token = Credentials.newSessionToken()
+        let (seconds, _) = configuration.sessionLifetime.components
+        let expiresAt = Date().addingTimeInterval(Double(seconds))
+        _ = try await store.createAccessToken(userID: user.id, tokenHash: Credentials.hash(token), expiresAt: expiresAt)
+        return (token, expiresAt, ["value": .string(token), "expires_at": .string(ISO8601.string(expiresAt))])
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import Hummingbird
+import WeftJSON
+import WeftModel
+import WeftRuntime
+import WeftStore
+
+/// Flows and their versions: `/v1/orgs/{org}/flows/*`. Each save is a new immutable version; a flow is named by
+/// its `flow:` id.
+struct FlowRoutes {
+    let store: any WeftStore
+    let configuration: ServerConfiguration
+    var access: Access { Access(store: store) }
+
+    func add(to router: some RouterMethods<WeftRequestContext>) {
+        router.post("orgs/:org/flows") { request, context in try await create(request, context) }
+        router.get("orgs/:org/flows") { _, context in try await list(context) }
+        router.post("orgs/:org/flows/validate") { request, context in try await validate(request, context) }
+        router.get("orgs/:org/flows/:flow") { _, context in try await show(context) }
+        router.put("orgs/:org/flows/:flow") { request, context in try await update(request, context) }
+        router.delete("orgs/:org/flows/:flow") { _, context in try await delete(context) }
+        router.get("orgs/:org/flows/:flow/versions") { _, context in try await versions(context) }
+        router.get("orgs/:org/flows/:flow/versions/:version") { _, context in try await version(context) }
+        router.get("orgs/:org/flows/:flow/diff") { request, context in try await diff(request, context) }
+        router.post("orgs/:org/flows/:flow/enable") { _, context in try await setEnabled(true, context) }
+        router.post("orgs/:org/flows/:flow/disable") { _, context in try await setEnabled(false, context) }
+    }
+
+    private func tenant(_ context: WeftRequestContext, _ role: Role) async throws -> any TenantStore {
+        try await access.tenant(context.parameters.get("org") ?? "", context, role: role).store
+    }
+
+    private func storedFlow(_ tenant: any TenantStore, _ context: WeftRequestContext) async throws -> StoredFlow {
+        guard let name = context.parameters.get("flow"), let flow = try await tenant.flow(name: name) else {
+            throw APIError.notFound("the flow")
+        }
+        return flow
+    }
+
+    /// The apps flows of this tenant may use, by id (the newest version of each).
+    private func apps(_ tenant: any TenantStore) async throws -> [String: AppManifest] {
+        var apps: [String: AppManifest] = [:]
+        for stored in try await tenant.apps() {
+            if case .app(let app)? = WeftDocument.parse(stored.source, file: "\(stored.appID).app.yaml").document {
+                apps[app.id] = app
+            }
+        }
+        return apps
+    }
+
+    private func source(_ request: Request) async throws -> String {
+        let body = try await JSONBody.read(request, configuration: configuration, allowed: ["source"])
+        return try body.string("source", maximumLength: configuration.maximumBodySize)!
+    }
+
+    func create(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
+        let tenant = try await tenant(context, .builder)
+        let checked = FlowSource(try await source(request), name: "flow.yaml", apps: try await apps(tenant))
+        let flow = try checked.validFlow()
+        let stored: StoredFlow
+        do throws(StoreError) {
+            stored = try await tenant.createFlow(
+                name: flow.id, source: checked.text, createdBy: context.identity!.actorID)
+        } catch {
+            if error.code == .conflict {
+                throw APIError(
+                    .conflict, "flow_exists", "a flow named `\(flow.id)` exists; save a new version with PUT instead")
+            }
+            throw error
+        }
+        try await tenant.appendAudit(
+            actor: context.identity!.actorID, action: "flow.created", target: flow.id, details: ["version": 1])
+        return JSONResponse.make(.created, ["flow": stored.json, "diagnostics": checked.diagnosticsJSON])
+    }
+
+    func list(_ context: WeftRequestContext) async throws -> Response {
+        let tenant = try await tenant(context, .viewer)
+        return JSONResponse.make(.ok, ["flows": .array(try await tenant.flows().map(\.json))])
+    }
+
+    func validate(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
+        let tenant = try await tenant(context, .viewer)
+        let checked = FlowSource(try await source(request), name: "flow.yaml", apps: try await apps(tenant))
+        return JSONResponse.make(
+            .ok, ["valid": .bool(!checked.diagnostics.hasErrors), "diagnostics": checked.diagnosticsJSON])
+    }
+
+    func show(_ context: WeftRequestContext) async throws -> Response {
+        let tenant = try await tenant(context, .viewer)
+        let flow = try await storedFlow(tenant, context)
+        let latest = try await tenant.flowVersion(flowID: flow.id, version: flow.latestVersion)
+        return JSONResponse.make(.ok, ["flow": flow.json, "source": .string(latest?.source ?? "")])
+    }
+
+    func update(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
+        let tenant = try await tenant(context, .builder)
+        let existing = try await storedFlow(tenant, context)
+        let checked = FlowSource(try await source(request), name: "flow.yaml", apps: try await apps(tenant))
+        let flow = try checked.validFlow()
+        guard flow.id == existing.name else {
+            throw APIError(
+                .unprocessableContent, "flow_renamed",
+                "the source says `flow: \(flow.id)` but this is `\(existing.name)`; create a new flow to rename it")
+        }
+        let stored = try await tenant.addFlowVersion(
+            flowID: existing.id, source: checked.text, createdBy: context.identity!.actorID)
+        try await tenant.appendAudit(
+            actor: context.identity!.actorID, action: "flow.updated", target: existing.name,
+            details: ["version": .number(Double(stored.latestVersion))])
+        return JSONResponse.make(.ok, ["flow": stored.json, "diagnostics": checked.diagnosticsJSON])
+    }
+
+    func delete(_ context: WeftRequestContext) async throws -> Response {
+        let tenant = try await tenant(context, .builder)
+        let flow = try await storedFlow(tenant, context)
+        try await tenant.deleteFlow(id: flow.id)
+        try await tenant.appendAudit(
+            actor: context.identity!.actorID, action: "flow.deleted", target: flow.name, details: [:])
+        return Response(status: .noContent)
+    }
+
+    func versions(_ context: WeftRequestContext) async throws -> Response {
+        let tenant = try await tenant(context, .viewer)
+        let flow = try await storedFlow(tenant, context)
+        let list = try await tenant.flowVersions(flowID: flow.id).map { version -> JSON in
+            [
+                "version": .number(Double(version.version)), "created_by": .string(version.createdBy.rawValue),
+                "created_at": .string(ISO8601.string(version.createdAt)),
+            ]
+        }
+        return JSONResponse.make(.ok, ["versions": .array(list)])
+    }
+
+    private func versionNumber(_ text: String?, of flow: StoredFlow, _ name: String) throws -> Int {
+        guard let text, let number = Int(text), (1...flow.latestVersion).contains(number) else {
+            throw APIError(
+                .notFound, "not_found", "`\(name)` must be a version of the flow, from 1 to \(flow.latestVersion)")
+        }
+        return number
+    }
+
+    func version(_ context: WeftRequestContext) async throws -> Response {
+        let tenant = try await tenant(context, .viewer)
+        let flow = try await storedFlow(tenant, context)
+        let number = try versionNumber(context.parameters.get("version"), of: flow, "version")
+        guard let version = try await tenant.flowVersion(flowID: flow.id, version: number) else {
+            throw APIError.notFound("the version")
+        }
+        return JSONResponse.make(
+            .ok,
+            [
+                "version": .number(Double(version.version)), "source": .string(version.source),
+                "created_by": .string(version.createdBy.rawValue),
+                "created_at": .string(ISO8601.string(version.createdAt)),
+            ])
+    }
+
+    func diff(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
+        let tenant = try await tenant(context, .viewer)
+        let flow = try await storedFlow(tenant, context)
+        let query = request.uri.queryParameters
+        let from = try versionNumber(query["from"].map(String.init), of: flow, "from")
+        let to = try versionNumber(query["to"].map(String.init) ?? String(flow.latestVersion), of: flow, "to")
+        guard let old = try await tenant.flowVersion(flowID: flow.id, version: from),
+            let new = try await tenant.flowVersion(flowID: flow.id, version: to)
+        else { throw APIError.notFound("the version") }
+        return JSONResponse.make(
+            .ok,
+            [
+                "from": .number(Double(from)), "to": .number(Double(to)),
+                "diff": .string(LineDiff.unified(from: old.source, to: new.source)),
+            ])
+    }
+
+    func setEnabled(_ enabled: Bool, _ context: WeftRequestContext) async throws -> Response {
+        let tenant = try await tenant(context, .builder)
+        let flow = try await storedFlow(tenant, context)
+        let stored = try await tenant.setFlowEnabled(flowID: flow.id, enabled: enabled)
+        try await tenant.appendAudit(
+            actor: context.identity!.actorID, action: enabled ? "flow.enabled" : "flow.disabled", target: flow.name,
+            details: [:])
+        return JSONResponse.make(.ok, ["flow": stored.json])
+    }
+}
