@@ -1,0 +1,173 @@
+extension Migration {
+    /// The schema, oldest step first. Dates are integer milliseconds since 1970 (UTC); JSON is compact text; every
+    /// table an organization owns has a `tenant_id`, and rows that refer to a flow carry the tenant with the
+    /// flow's id, so a reference can never cross organizations.
+    static let all: [Migration] = [accounts, organizations, definitions, runs]
+
+    /// Users and their sessions.
+    static let accounts = Migration(
+        version: 1, name: "accounts",
+        statements: [
+            """
+            CREATE TABLE users (
+                id TEXT PRIMARY KEY,
+                email TEXT NOT NULL,
+                name TEXT NOT NULL,
+                password_hash TEXT NOT NULL,
+                created_at INTEGER NOT NULL
+            ) STRICT
+            """,
+            "CREATE UNIQUE INDEX users_email ON users (lower(email))",
+            """
+            CREATE TABLE access_tokens (
+                id TEXT PRIMARY KEY,
+                user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                token_hash TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL,
+                revoked_at INTEGER
+            ) STRICT
+            """,
+            "CREATE UNIQUE INDEX access_tokens_hash ON access_tokens (token_hash)",
+            "CREATE INDEX access_tokens_user ON access_tokens (user_id)",
+        ]
+    )
+
+    /// Organizations, their members, API keys, audit log and data keys.
+    static let organizations = Migration(
+        version: 2, name: "organizations",
+        statements: [
+            """
+            CREATE TABLE tenants (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                created_at INTEGER NOT NULL
+            ) STRICT
+            """,
+            """
+            CREATE TABLE memberships (
+                tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+                user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                role TEXT NOT NULL CHECK (role IN ('viewer', 'builder', 'admin', 'owner')),
+                created_at INTEGER NOT NULL,
+                PRIMARY KEY (tenant_id, user_id)
+            ) STRICT
+            """,
+            "CREATE INDEX memberships_user ON memberships (user_id)",
+            """
+            CREATE TABLE api_keys (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                role TEXT NOT NULL CHECK (role IN ('viewer', 'builder', 'admin', 'owner')),
+                key_hash TEXT NOT NULL,
+                prefix TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                revoked_at INTEGER
+            ) STRICT
+            """,
+            "CREATE UNIQUE INDEX api_keys_hash ON api_keys (key_hash)",
+            "CREATE INDEX api_keys_tenant ON api_keys (tenant_id, created_at)",
+            """
+            CREATE TABLE audit_log (
+                seq INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                target TEXT NOT NULL,
+                details TEXT NOT NULL,
+                at INTEGER NOT NULL
+            ) STRICT
+            """,
+            "CREATE INDEX audit_log_tenant_at ON audit_log (tenant_id, at, seq)",
+            """
+            CREATE TABLE data_keys (
+                tenant_id TEXT PRIMARY KEY REFERENCES tenants (id) ON DELETE CASCADE,
+                wrapped_key BLOB NOT NULL,
+                updated_at INTEGER NOT NULL
+            ) STRICT
+            """,
+        ]
+    )
+
+    /// Flows and their versions, apps, connections.
+    static let definitions = Migration(
+        version: 3, name: "flows, apps and connections",
+        statements: [
+            """
+            CREATE TABLE flows (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                enabled INTEGER NOT NULL,
+                latest_version INTEGER NOT NULL,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            ) STRICT
+            """,
+            "CREATE UNIQUE INDEX flows_tenant_name ON flows (tenant_id, name)",
+            "CREATE UNIQUE INDEX flows_tenant_id ON flows (tenant_id, id)",
+            """
+            CREATE TABLE flow_versions (
+                tenant_id TEXT NOT NULL,
+                flow_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                source TEXT NOT NULL,
+                created_by TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                PRIMARY KEY (tenant_id, flow_id, version),
+                FOREIGN KEY (tenant_id, flow_id) REFERENCES flows (tenant_id, id) ON DELETE CASCADE
+            ) STRICT
+            """,
+            """
+            CREATE TABLE apps (
+                tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+                app_id TEXT NOT NULL,
+                version TEXT NOT NULL,
+                source TEXT NOT NULL,
+                created_by TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                PRIMARY KEY (tenant_id, app_id, version)
+            ) STRICT
+            """,
+            """
+            CREATE TABLE connections (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                app_id TEXT NOT NULL,
+                field_values TEXT NOT NULL,
+                sealed_secrets BLOB NOT NULL,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            ) STRICT
+            """,
+            "CREATE UNIQUE INDEX connections_tenant_name ON connections (tenant_id, name)",
+        ]
+    )
+
+    /// Runs.
+    static let runs = Migration(
+        version: 4, name: "runs",
+        statements: [
+            """
+            CREATE TABLE runs (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+                flow_id TEXT NOT NULL,
+                flow_version INTEGER NOT NULL,
+                state TEXT NOT NULL,
+                trigger_kind TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                finished_at INTEGER,
+                record TEXT NOT NULL,
+                FOREIGN KEY (tenant_id, flow_id) REFERENCES flows (tenant_id, id) ON DELETE CASCADE
+            ) STRICT
+            """,
+            "CREATE INDEX runs_tenant_created ON runs (tenant_id, created_at, id)",
+            "CREATE INDEX runs_tenant_flow_created ON runs (tenant_id, flow_id, created_at, id)",
+            "CREATE INDEX runs_tenant_state_created ON runs (tenant_id, state, created_at, id)",
+        ]
+    )
+}
