@@ -14,5 +14,5 @@ import WeftStore
 enum StoreConformance {
     /// Every check, by concern.
     static let checks: [StoreCheck] =
-        accounts + organizations + apiKeysAndAudit + flows + concurrency + apps + connections + runs
+        accounts + organizations + apiKeysAndAudit + flows + concurrency + apps + connections + runs + isolation
 }
