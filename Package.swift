@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "WeftRuntime", targets: ["WeftRuntime"]),
         .library(name: "WeftConnectors", targets: ["WeftConnectors"]),
         .library(name: "WeftStore", targets: ["WeftStore"]),
+        .library(name: "WeftStoreSQLite", targets: ["WeftStoreSQLite"]),
         .library(name: "WeftServer", targets: ["WeftServer"]),
     ],
     dependencies: [
@@ -26,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
     ],
     targets: [
         .target(
@@ -69,6 +71,13 @@ let package = Package(
             dependencies: ["WeftJSON", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
+            name: "WeftStoreSQLite",
+            dependencies: [
+                "WeftStore", "WeftJSON", .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "WeftServer",
             dependencies: [
                 "WeftConnectors", "WeftRuntime", "WeftModel", "WeftJSON", "WeftStore",
@@ -83,6 +92,8 @@ let package = Package(
             name: "weft",
             dependencies: [
                 "WeftJSON", "JSONata", "JSONataSuite", "WeftModel", "WeftRuntime", "WeftConnectors", "WeftServer",
+                "WeftStore", "WeftStoreSQLite",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -101,7 +112,7 @@ let package = Package(
         .testTarget(
             name: "WeftServerTests",
             dependencies: [
-                "WeftServer", "WeftConnectors", "WeftRuntime", "WeftModel", "WeftJSON",
+                "WeftServer", "WeftConnectors", "WeftRuntime", "WeftModel", "WeftJSON", "WeftStore", "WeftStoreSQLite",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -120,6 +131,13 @@ let package = Package(
             name: "WeftCLITests",
             dependencies: [
                 "WeftTestSupport", "WeftJSON", .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(
+            name: "WeftStoreTests",
+            dependencies: [
+                "WeftStore", "WeftStoreSQLite", "WeftJSON", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "WeftModelTests", dependencies: ["WeftModel", "WeftJSON"], exclude: ["Fixtures"]),

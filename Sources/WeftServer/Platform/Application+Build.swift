@@ -4,8 +4,12 @@ import WeftStore
 
 /// The Weft server as one Hummingbird application: the API under `/v1`, `GET /healthz`, one error shape, and
 /// authentication of every request. Tests build it exactly as `weft serve` does.
+///
+/// - Parameter onListening: called with the port once the server listens (the one picked when the configured
+///   port is 0).
 public func buildApplication(
-    configuration: ServerConfiguration, store: any WeftStore, logger: Logger = Logger(label: "weft")
+    configuration: ServerConfiguration, store: any WeftStore, logger: Logger = Logger(label: "weft"),
+    onListening: @escaping @Sendable (Int) -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = Router(context: WeftRequestContext.self)
     router.add(middleware: ErrorMiddleware())
@@ -17,5 +21,5 @@ public func buildApplication(
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "weft"),
-        logger: logger)
+        onServerRunning: { channel in onListening(channel.localAddress?.port ?? configuration.port) }, logger: logger)
 }
