@@ -11,6 +11,7 @@ struct PlatformTestServer {
     let directory: URL
     let store: SQLiteStore
     let configuration: ServerConfiguration
+    let masterKey = MasterKey.generate()
 
     init() async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("weft-server-\(UUID().uuidString)")
@@ -24,7 +25,7 @@ struct PlatformTestServer {
 
     /// Runs `body` against the application, then removes the database.
     func test<Value: Sendable>(_ body: @Sendable (Client) async throws -> Value) async throws -> Value {
-        let app = buildApplication(configuration: configuration, store: store)
+        let app = buildApplication(configuration: configuration, store: store, masterKey: masterKey)
         let result: Result<Value, any Error>
         do {
             result = .success(try await app.test(.router) { client in try await body(Client(client: client)) })

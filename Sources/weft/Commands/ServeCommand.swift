@@ -51,7 +51,9 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = .info
         let firstStart = try await store.userCount() == 0
         let host = host
-        let application = buildApplication(configuration: configuration, store: store, logger: logger) { port in
+        let application = buildApplication(
+            configuration: configuration, store: store, masterKey: masterKey, logger: logger
+        ) { port in
             printLine("weft is serving on http://\(host):\(port) (data: \(path), master key \(masterKey.id))")
             if firstStart { printLine(Self.welcome(host: host, port: port, path: path)) }
         }

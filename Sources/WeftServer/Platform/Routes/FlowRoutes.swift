@@ -39,13 +39,7 @@ struct FlowRoutes {
 
     /// The apps flows of this tenant may use, by id (the newest version of each).
     private func apps(_ tenant: any TenantStore) async throws -> [String: AppManifest] {
-        var apps: [String: AppManifest] = [:]
-        for stored in try await tenant.apps() {
-            if case .app(let app)? = WeftDocument.parse(stored.source, file: "\(stored.appID).app.yaml").document {
-                apps[app.id] = app
-            }
-        }
-        return apps
+        try await TenantApps(tenant: tenant).latest()
     }
 
     private func source(_ request: Request) async throws -> String {

@@ -1,0 +1,124 @@
+import Foundation
+import Hummingbird
+import WeftJSON
+import WeftModel
+import WeftRuntime
+import WeftStore
+
+/// An organization's app manifests (connectors): `/v1/orgs/{org}/apps/*`. Each version (its semantic
+/// `version:`) is kept, so a flow can pin the one it uses; a manifest is checked exactly as `weft validate`
+/// checks a file.
+struct AppRoutes {
+    let store: any WeftStore
+    let configuration: ServerConfiguration
+    var access: Access { Access(store: store) }
+
+    func add(to router: some RouterMethods<WeftRequestContext>) {
+        router.post("orgs/:org/apps") { request, context in try await save(request, context) }
+        router.get("orgs/:org/apps") { _, context in try await list(context) }
+        router.get("orgs/:org/apps/:app") { request, context in try await show(request, context) }
+        router.get("orgs/:org/apps/:app/versions") { _, context in try await versions(context) }
+        router.delete("orgs/:org/apps/:app") { _, context in try await delete(context) }
+    }
+
+    private func tenant(_ context: WeftRequestContext, _ role: Role) async throws -> any TenantStore {
+        try await access.tenant(context.parameters.get("org") ?? "", context, role: role).store
+    }
+
+    func save(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
+        let tenant = try await tenant(context, .builder)
+        let body = try await JSONBody.read(request, configuration: configuration, allowed: ["source"])
+        let source = try body.string("source", maximumLength: configuration.maximumBodySize)!
+        let (document, diagnostics) = WeftDocument.parse(source, file: "app.yaml")
+        var problems = diagnostics
+        if case .flow? = document {
+            problems.append(
+                Diagnostic(
+                    code: "not-an-app", message: "this is a flow, not an app manifest",
+                    location: SourceLocation(file: "app.yaml", line: 1, column: 1),
+                    hint: "send flows to the flows endpoint"))
+        }
+        guard case .app(let app)? = document, !problems.hasErrors else {
+            throw APIError(
+                .unprocessableContent, "invalid_app", "the app manifest has errors; see details",
+                details: .array(problems.sorted { $0.location < $1.location }.map(\.json)))
+        }
+        let stored: StoredApp
+        do throws(StoreError) {
+            stored = try await tenant.saveApp(
+                appID: app.id, version: app.version, source: source, createdBy: context.identity!.actorID)
+        } catch {
+            if error.code == .conflict {
+                throw APIError(
+                    .conflict, "version_exists",
+                    "version \(app.version) of `\(app.id)` exists and versions do not change; raise `version:`")
+            }
+            throw error
+        }
+        try await tenant.appendAudit(
+            actor: context.identity!.actorID, action: "app.saved", target: app.id,
+            details: ["version": .string(app.version)])
+        return JSONResponse.make(
+            .created, ["app": Self.summary(stored, app), "diagnostics": .array(problems.map(\.json))])
+    }
+
+    func list(_ context: WeftRequestContext) async throws -> Response {
+        let tenant = try await tenant(context, .viewer)
+        let apps = try await tenant.apps().compactMap { stored in
+            TenantApps.manifest(stored).map { Self.summary(stored, $0) }
+        }
+        return JSONResponse.make(.ok, ["apps": .array(apps)])
+    }
+
+    func show(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
+        let tenant = try await tenant(context, .viewer)
+        let version = request.uri.queryParameters["version"].map(String.init)
+        let (stored, app) = try await TenantApps(tenant: tenant).app(
+            context.parameters.get("app") ?? "", version: version)
+        return JSONResponse.make(.ok, ["app": Self.summary(stored, app), "source": .string(stored.source)])
+    }
+
+    func versions(_ context: WeftRequestContext) async throws -> Response {
+        let tenant = try await tenant(context, .viewer)
+        let id = context.parameters.get("app") ?? ""
+        let versions = try await tenant.appVersions(id: id)
+        guard !versions.isEmpty else { throw APIError.notFound("the app `\(id)`") }
+        return JSONResponse.make(
+            .ok,
+            [
+                "versions": .array(
+                    versions.map {
+                        [
+                            "version": .string($0.version), "created_by": .string($0.createdBy.rawValue),
+                            "created_at": .string(ISO8601.string($0.createdAt)),
+                        ]
+                    })
+            ])
+    }
+
+    func delete(_ context: WeftRequestContext) async throws -> Response {
+        let tenant = try await tenant(context, .builder)
+        let id = context.parameters.get("app") ?? ""
+        guard try await tenant.app(id: id, version: nil) != nil else { throw APIError.notFound("the app `\(id)`") }
+        try await tenant.deleteApp(id: id)
+        try await tenant.appendAudit(actor: context.identity!.actorID, action: "app.deleted", target: id, details: [:])
+        return Response(status: .noContent)
+    }
+
+    /// What lists show of an app: id, name, version, its connection fields (which are secret) and actions.
+    static func summary(_ stored: StoredApp, _ app: AppManifest) -> JSON {
+        var fields = JSONObject()
+        for (name, field) in app.connectionFields {
+            fields[name] = [
+                "type": .string(field.type.rawValue), "secret": .bool(field.secret), "required": .bool(field.required),
+            ]
+        }
+        return [
+            "id": .string(app.id), "name": .string(app.name), "version": .string(app.version),
+            "connection_fields": .object(fields),
+            "actions": .array(
+                app.actions.values.map { ["name": .string($0.name), "method": .string($0.method.rawValue)] }),
+            "created_at": .string(ISO8601.string(stored.createdAt)),
+        ]
+    }
+}
