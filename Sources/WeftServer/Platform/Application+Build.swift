@@ -2,28 +2,44 @@ import Hummingbird
 import Logging
 import WeftStore
 
-/// The Weft server as one Hummingbird application: the API under `/v1`, `GET /healthz`, one error shape, and
-/// authentication of every request. Tests build it exactly as `weft serve` does.
-///
-/// - Parameters:
-///   - masterKey: protects stored secrets (connections).
-///   - onListening: called with the port once the server listens (the one picked when the configured
-///   port is 0).
-public func buildApplication(
-    configuration: ServerConfiguration, store: any WeftStore, masterKey: MasterKey,
-    logger: Logger = Logger(label: "weft"),
-    onListening: @escaping @Sendable (Int) -> Void = { _ in }
-) -> some ApplicationProtocol {
+/// The Weft server's router: the API under `/v1`, `GET /healthz` and `GET /openapi.json`, one error shape, and
+/// authentication of every API request; with the description of every endpoint it answers.
+public func buildRouter(
+    configuration: ServerConfiguration, store: any WeftStore, masterKey: MasterKey
+) -> (router: Router<WeftRequestContext>, endpoints: EndpointRegistry) {
+    let registry = EndpointRegistry()
     let router = Router(context: WeftRequestContext.self)
     router.add(middleware: ErrorMiddleware())
-    router.get("healthz") { _, _ in JSONResponse.make(.ok, ["status": "ok"]) }
-    let api = router.group("v1").add(middleware: AuthenticationMiddleware(store: store))
+    let root = APIGroup(group: router.group(), prefix: "", registry: registry)
+    root.on(.get, "healthz", "Whether the server is up", role: nil, authenticated: false) { _, _ in
+        JSONResponse.make(.ok, ["status": "ok"])
+    }
+    root.on(.get, "openapi.json", "This API's OpenAPI 3.1 document", role: nil, authenticated: false) { _, _ in
+        JSONResponse.make(.ok, OpenAPIDocument.make(registry.endpoints))
+    }
+    let api = APIGroup(
+        group: router.group("v1").add(middleware: AuthenticationMiddleware(store: store)), prefix: "/v1",
+        registry: registry)
     AccountRoutes(store: store, configuration: configuration).add(to: api)
     OrganizationRoutes(store: store, configuration: configuration).add(to: api)
     FlowRoutes(store: store, configuration: configuration).add(to: api)
     AppRoutes(store: store, configuration: configuration).add(to: api)
     let sealer = SecretSealer(keyring: TenantKeyring(store: store, masterKey: masterKey))
     ConnectionRoutes(store: store, configuration: configuration, sealer: sealer).add(to: api)
+    return (router, registry)
+}
+
+/// The Weft server as one Hummingbird application (``buildRouter(configuration:store:masterKey:)``). Tests build it
+/// exactly as `weft serve` does.
+///
+/// - Parameters:
+///   - masterKey: protects stored secrets (connections).
+///   - onListening: called with the port once the server listens (the one picked when the configured port is 0).
+public func buildApplication(
+    configuration: ServerConfiguration, store: any WeftStore, masterKey: MasterKey,
+    logger: Logger = Logger(label: "weft"), onListening: @escaping @Sendable (Int) -> Void = { _ in }
+) -> some ApplicationProtocol {
+    let router = buildRouter(configuration: configuration, store: store, masterKey: masterKey).router
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "weft"),

@@ -11,12 +11,21 @@ struct AccountRoutes {
     let configuration: ServerConfiguration
     var access: Access { Access(store: store) }
 
-    func add(to router: some RouterMethods<WeftRequestContext>) {
-        router.post("auth/signup") { request, _ in try await signUp(request) }
-        router.post("auth/login") { request, _ in try await logIn(request) }
-        router.post("auth/logout") { _, context in try await logOut(context) }
-        router.get("me") { _, context in try await me(context) }
-        router.delete("me") { _, context in try await deleteMe(context) }
+    func add(to api: APIGroup) {
+        api.on(
+            .post, "auth/signup", "Create an account and sign in", role: nil, authenticated: false,
+            body: ["email", "name", "password"], success: .created
+        ) { request, _ in try await signUp(request) }
+        api.on(.post, "auth/login", "Sign in", role: nil, authenticated: false, body: ["email", "password"]) {
+            request, _ in try await logIn(request)
+        }
+        api.on(.post, "auth/logout", "Sign out (revoke this session)", role: nil, success: .noContent) { _, context in
+            try await logOut(context)
+        }
+        api.on(.get, "me", "Your account and organizations", role: nil) { _, context in try await me(context) }
+        api.on(.delete, "me", "Delete your account and its personal data", role: nil, success: .noContent) {
+            _, context in try await deleteMe(context)
+        }
     }
 
     func signUp(_ request: Request) async throws -> Response {

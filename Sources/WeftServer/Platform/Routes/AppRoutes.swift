@@ -13,12 +13,25 @@ struct AppRoutes {
     let configuration: ServerConfiguration
     var access: Access { Access(store: store) }
 
-    func add(to router: some RouterMethods<WeftRequestContext>) {
-        router.post("orgs/:org/apps") { request, context in try await save(request, context) }
-        router.get("orgs/:org/apps") { _, context in try await list(context) }
-        router.get("orgs/:org/apps/:app") { request, context in try await show(request, context) }
-        router.get("orgs/:org/apps/:app/versions") { _, context in try await versions(context) }
-        router.delete("orgs/:org/apps/:app") { _, context in try await delete(context) }
+    func add(to api: APIGroup) {
+        api.on(
+            .post, "orgs/:org/apps", "Store a version of an app manifest", role: .builder, body: ["source"],
+            success: .created
+        ) {
+            request, context in try await save(request, context)
+        }
+        api.on(.get, "orgs/:org/apps", "The apps (newest version of each)", role: .viewer) { _, context in
+            try await list(context)
+        }
+        api.on(.get, "orgs/:org/apps/:app", "An app and its source (?version)", role: .viewer) { request, context in
+            try await show(request, context)
+        }
+        api.on(.get, "orgs/:org/apps/:app/versions", "An app's versions, newest first", role: .viewer) {
+            _, context in try await versions(context)
+        }
+        api.on(.delete, "orgs/:org/apps/:app", "Delete every version of an app", role: .builder, success: .noContent) {
+            _, context in try await delete(context)
+        }
     }
 
     private func tenant(_ context: WeftRequestContext, _ role: Role) async throws -> any TenantStore {

@@ -17,12 +17,28 @@ struct ConnectionRoutes {
     /// What reads show instead of a secret.
     static let mask = "••••"
 
-    func add(to router: some RouterMethods<WeftRequestContext>) {
-        router.post("orgs/:org/connections") { request, context in try await create(request, context) }
-        router.get("orgs/:org/connections") { _, context in try await list(context) }
-        router.get("orgs/:org/connections/:name") { _, context in try await show(context) }
-        router.put("orgs/:org/connections/:name") { request, context in try await update(request, context) }
-        router.delete("orgs/:org/connections/:name") { _, context in try await delete(context) }
+    func add(to api: APIGroup) {
+        api.on(
+            .post, "orgs/:org/connections", "Create a connection", role: .builder, body: ["name", "app", "values"],
+            success: .created
+        ) {
+            request, context in try await create(request, context)
+        }
+        api.on(.get, "orgs/:org/connections", "The connections (secrets masked)", role: .viewer) { _, context in
+            try await list(context)
+        }
+        api.on(.get, "orgs/:org/connections/:name", "A connection (secrets masked)", role: .viewer) { _, context in
+            try await show(context)
+        }
+        api.on(
+            .put, "orgs/:org/connections/:name", "Change some of a connection's values", role: .builder,
+            body: ["values"]
+        ) {
+            request, context in try await update(request, context)
+        }
+        api.on(.delete, "orgs/:org/connections/:name", "Delete a connection", role: .builder, success: .noContent) {
+            _, context in try await delete(context)
+        }
     }
 
     private func tenant(_ context: WeftRequestContext, _ role: Role) async throws -> any TenantStore {

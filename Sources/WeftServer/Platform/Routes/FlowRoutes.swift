@@ -12,18 +12,46 @@ struct FlowRoutes {
     let configuration: ServerConfiguration
     var access: Access { Access(store: store) }
 
-    func add(to router: some RouterMethods<WeftRequestContext>) {
-        router.post("orgs/:org/flows") { request, context in try await create(request, context) }
-        router.get("orgs/:org/flows") { _, context in try await list(context) }
-        router.post("orgs/:org/flows/validate") { request, context in try await validate(request, context) }
-        router.get("orgs/:org/flows/:flow") { _, context in try await show(context) }
-        router.put("orgs/:org/flows/:flow") { request, context in try await update(request, context) }
-        router.delete("orgs/:org/flows/:flow") { _, context in try await delete(context) }
-        router.get("orgs/:org/flows/:flow/versions") { _, context in try await versions(context) }
-        router.get("orgs/:org/flows/:flow/versions/:version") { _, context in try await version(context) }
-        router.get("orgs/:org/flows/:flow/diff") { request, context in try await diff(request, context) }
-        router.post("orgs/:org/flows/:flow/enable") { _, context in try await setEnabled(true, context) }
-        router.post("orgs/:org/flows/:flow/disable") { _, context in try await setEnabled(false, context) }
+    func add(to api: APIGroup) {
+        api.on(
+            .post, "orgs/:org/flows", "Create a flow from its YAML (version 1)", role: .builder, body: ["source"],
+            success: .created
+        ) {
+            request, context in try await create(request, context)
+        }
+        api.on(.get, "orgs/:org/flows", "The flows", role: .viewer) { _, context in try await list(context) }
+        api.on(
+            .post, "orgs/:org/flows/validate", "Check a flow's YAML without saving it", role: .viewer, body: ["source"]
+        ) {
+            request, context in try await validate(request, context)
+        }
+        api.on(.get, "orgs/:org/flows/:flow", "A flow and its latest source", role: .viewer) { _, context in
+            try await show(context)
+        }
+        api.on(.put, "orgs/:org/flows/:flow", "Save a new version of a flow", role: .builder, body: ["source"]) {
+            request, context in try await update(request, context)
+        }
+        api.on(
+            .delete, "orgs/:org/flows/:flow", "Delete a flow with its versions and runs", role: .builder,
+            success: .noContent
+        ) {
+            _, context in try await delete(context)
+        }
+        api.on(.get, "orgs/:org/flows/:flow/versions", "A flow's versions", role: .viewer) { _, context in
+            try await versions(context)
+        }
+        api.on(.get, "orgs/:org/flows/:flow/versions/:version", "One version's source", role: .viewer) {
+            _, context in try await version(context)
+        }
+        api.on(.get, "orgs/:org/flows/:flow/diff", "A unified diff between two versions (?from, ?to)", role: .viewer) {
+            request, context in try await diff(request, context)
+        }
+        api.on(.post, "orgs/:org/flows/:flow/enable", "Enable a flow", role: .builder) { _, context in
+            try await setEnabled(true, context)
+        }
+        api.on(.post, "orgs/:org/flows/:flow/disable", "Disable a flow", role: .builder) { _, context in
+            try await setEnabled(false, context)
+        }
     }
 
     private func tenant(_ context: WeftRequestContext, _ role: Role) async throws -> any TenantStore {

@@ -10,18 +10,49 @@ struct OrganizationRoutes {
     let configuration: ServerConfiguration
     var access: Access { Access(store: store) }
 
-    func add(to router: some RouterMethods<WeftRequestContext>) {
-        router.post("orgs") { request, context in try await create(request, context) }
-        router.get("orgs/:org") { _, context in try await show(context) }
-        router.delete("orgs/:org") { _, context in try await delete(context) }
-        router.get("orgs/:org/members") { _, context in try await members(context) }
-        router.post("orgs/:org/members") { request, context in try await addMember(request, context) }
-        router.put("orgs/:org/members/:user") { request, context in try await changeRole(request, context) }
-        router.delete("orgs/:org/members/:user") { _, context in try await removeMember(context) }
-        router.post("orgs/:org/api-keys") { request, context in try await createKey(request, context) }
-        router.get("orgs/:org/api-keys") { _, context in try await keys(context) }
-        router.delete("orgs/:org/api-keys/:key") { _, context in try await revokeKey(context) }
-        router.get("orgs/:org/audit") { request, context in try await audit(request, context) }
+    func add(to api: APIGroup) {
+        api.on(
+            .post, "orgs", "Create an organization (you become its Owner)", role: nil, body: ["name"], success: .created
+        ) {
+            request, context in try await create(request, context)
+        }
+        api.on(.get, "orgs/:org", "An organization and your role in it", role: .viewer) { _, context in
+            try await show(context)
+        }
+        api.on(.delete, "orgs/:org", "Delete an organization and everything it owns", role: .owner, success: .noContent)
+        {
+            _, context in try await delete(context)
+        }
+        api.on(.get, "orgs/:org/members", "The members and their roles", role: .viewer) { _, context in
+            try await members(context)
+        }
+        api.on(
+            .post, "orgs/:org/members", "Add an existing account as a member", role: .admin, body: ["email", "role"],
+            success: .created
+        ) {
+            request, context in try await addMember(request, context)
+        }
+        api.on(.put, "orgs/:org/members/:user", "Change a member's role", role: .admin, body: ["role"]) {
+            request, context in try await changeRole(request, context)
+        }
+        api.on(.delete, "orgs/:org/members/:user", "Remove a member (or leave)", role: .viewer, success: .noContent) {
+            _, context in try await removeMember(context)
+        }
+        api.on(
+            .post, "orgs/:org/api-keys", "Create an API key (shown once)", role: .admin, body: ["name", "role"],
+            success: .created
+        ) {
+            request, context in try await createKey(request, context)
+        }
+        api.on(.get, "orgs/:org/api-keys", "The API keys (without their secrets)", role: .admin) { _, context in
+            try await keys(context)
+        }
+        api.on(.delete, "orgs/:org/api-keys/:key", "Revoke an API key", role: .admin, success: .noContent) {
+            _, context in try await revokeKey(context)
+        }
+        api.on(.get, "orgs/:org/audit", "The audit log, newest first (?limit, ?before)", role: .admin) {
+            request, context in try await audit(request, context)
+        }
     }
 
     private func organization(_ context: WeftRequestContext) throws -> String {
