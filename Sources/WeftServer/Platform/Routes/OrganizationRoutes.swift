@@ -35,7 +35,10 @@ struct OrganizationRoutes {
         api.on(.put, "orgs/:org/members/:user", "Change a member's role", role: .admin, body: ["role"]) {
             request, context in try await changeRole(request, context)
         }
-        api.on(.delete, "orgs/:org/members/:user", "Remove a member (or leave)", role: .viewer, success: .noContent) {
+        api.on(
+            .delete, "orgs/:org/members/:user", "Remove a member (any member may remove themselves: leave)",
+            role: .admin, success: .noContent
+        ) {
             _, context in try await removeMember(context)
         }
         api.on(
