@@ -20,6 +20,9 @@ struct PlatformTestServer {
         try await store.migrate()
         var configuration = ServerConfiguration()
         configuration.bcryptCost = 4  // the lowest cost: tests check behaviour, not hashing strength
+        // Every test request comes from one address; rate limits have their own tests.
+        configuration.addressBurst = 1_000_000
+        configuration.apiKeyBurst = 1_000_000
         self.configuration = configuration
     }
 

@@ -17,9 +17,13 @@ public func buildRouter(
     root.on(.get, "openapi.json", "This API's OpenAPI 3.1 document", role: nil, authenticated: false) { _, _ in
         JSONResponse.make(.ok, OpenAPIDocument.make(registry.endpoints))
     }
-    let api = APIGroup(
-        group: router.group("v1").add(middleware: AuthenticationMiddleware(store: store)), prefix: "/v1",
-        registry: registry)
+    let byAddress = RequestRateLimiter(
+        perMinute: configuration.addressRequestsPerMinute, burst: configuration.addressBurst)
+    let byKey = RequestRateLimiter(perMinute: configuration.apiKeyRequestsPerMinute, burst: configuration.apiKeyBurst)
+    let group = router.group("v1").add(middleware: RateLimitMiddleware(limiter: byAddress, scope: .clientAddress))
+        .add(middleware: AuthenticationMiddleware(store: store))
+        .add(middleware: RateLimitMiddleware(limiter: byKey, scope: .apiKey))
+    let api = APIGroup(group: group, prefix: "/v1", registry: registry)
     AccountRoutes(store: store, configuration: configuration).add(to: api)
     OrganizationRoutes(store: store, configuration: configuration).add(to: api)
     FlowRoutes(store: store, configuration: configuration).add(to: api)

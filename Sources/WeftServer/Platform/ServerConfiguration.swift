@@ -15,6 +15,12 @@ public struct ServerConfiguration: Sendable {
     public var maximumJSONDepth = 64
     /// Passwords shorter than this are refused.
     public var minimumPasswordLength = 10
+    /// Requests a minute from one client address (and at once: ``addressBurst``).
+    public var addressRequestsPerMinute = 600
+    public var addressBurst = 120
+    /// Requests a minute with one API key (and at once: ``apiKeyBurst``).
+    public var apiKeyRequestsPerMinute = 1200
+    public var apiKeyBurst = 240
 
     /// The defaults.
     public init() {}
