@@ -12,17 +12,6 @@ import WeftTestSupport
 /// `weft run FLOW --serve`: each trigger served by the real executable until interrupted.
 @Suite("weft run --serve")
 struct ServeCLITests {
-    /// Waits until `condition` holds, looking every 25 ms for up to `limit` (a bound for a loaded machine, not a
-    /// performance expectation); returns whether it held.
-    static func eventually(_ limit: Duration = .seconds(60), _ condition: () -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now + limit
-        while ContinuousClock.now < deadline {
-            if condition() { return true }
-            try? await Task.sleep(for: .milliseconds(25))
-        }
-        return condition()
-    }
-
     /// The `svc` app on `server`, with a `notify` write and a paginated `changes` read.
     static func app(_ workspace: TemporaryWorkspace, server: TestHTTPServer, secrets: String = "") throws {
         try workspace.writeServiceApp(
@@ -36,15 +25,6 @@ struct ServeCLITests {
                     paginate: { type: cursor, next: next, param: page }
                     records: items
                 """, extra: secrets)
-    }
-
-    static func post(_ url: String, body: String, headers: [String: String]) async throws -> (Int, JSON?) {
-        var request = URLRequest(url: URL(string: url)!)
-        request.httpMethod = "POST"
-        request.httpBody = Data(body.utf8)
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        return ((response as? HTTPURLResponse)?.statusCode ?? 0, try? JSONParser().parse([UInt8](data)))
     }
 
     @Test("a webhook flow answers signed requests, refuses unsigned ones, runs each once, and stops on SIGINT")
@@ -85,17 +65,17 @@ struct ServeCLITests {
             "Content-Type": "application/json", "X-Hub-Signature-256": signature, "X-GitHub-Delivery": "d-1",
         ]
 
-        let (status, answer) = try await Self.post(address!, body: body, headers: headers)
+        let (status, answer) = try await ExampleSupport.post(address!, body: body, headers: headers)
         #expect(status == 202)
         #expect(answer?["run_id"]?.stringValue?.hasPrefix("run_") == true)
-        let (repeatStatus, repeatAnswer) = try await Self.post(address!, body: body, headers: headers)
+        let (repeatStatus, repeatAnswer) = try await ExampleSupport.post(address!, body: body, headers: headers)
         #expect(repeatStatus == 200 && repeatAnswer?["duplicate"] == true)
-        let (unsigned, refusal) = try await Self.post(
+        let (unsigned, refusal) = try await ExampleSupport.post(
             address!, body: body, headers: ["Content-Type": "application/json"])
         #expect(unsigned == 401)
         #expect(refusal?["error"]?["code"] == "signature_invalid")
 
-        #expect(await Self.eventually { server.requests.contains { $0.path == "/notify" } })
+        #expect(await ExampleSupport.eventually { server.requests.contains { $0.path == "/notify" } })
         process.interrupt()
         let result = await process.wait()
         #expect(result.status == 0, "\(result)")
@@ -151,9 +131,9 @@ struct ServeCLITests {
         let process = try WeftProcess(
             ["run", "files.flow.yaml", "--serve", "--apps", "apps", "--connections", "connections.yaml"],
             directory: workspace.root)
-        #expect(await Self.eventually { server.requests.count == 1 })
+        #expect(await ExampleSupport.eventually { server.requests.count == 1 })
         try workspace.write("inbox/second.csv", "sku,qty\nC-3,1\n")
-        #expect(await Self.eventually { server.requests.count == 2 })
+        #expect(await ExampleSupport.eventually { server.requests.count == 2 })
         process.interrupt()
         let result = await process.wait()
         #expect(result.status == 0, "\(result)")
@@ -226,12 +206,12 @@ struct ServeCLITests {
         let arguments = ["run", "poll.flow.yaml", "--serve", "--apps", "apps", "--connections", "connections.yaml"]
         func notified() -> [String] { server.requests.filter { $0.path == "/notify" }.map(\.bodyText) }
         let first = try WeftProcess(arguments, directory: workspace.root)
-        #expect(await Self.eventually { notified().count == 2 })
+        #expect(await ExampleSupport.eventually { notified().count == 2 })
         records.withLock { $0.append(#"{"id":3,"updated_at":"2026-01-03T10:00:00Z"}"#) }
-        #expect(await Self.eventually { notified().count == 3 })
+        #expect(await ExampleSupport.eventually { notified().count == 3 })
         // Several more polls see the same three records and deliver nothing new.
         let polls = server.requests.filter { $0.path == "/changes" }.count
-        #expect(await Self.eventually { server.requests.filter { $0.path == "/changes" }.count >= polls + 6 })
+        #expect(await ExampleSupport.eventually { server.requests.filter { $0.path == "/changes" }.count >= polls + 6 })
         first.interrupt()
         #expect(await first.wait().status == 0)
         #expect(notified() == [#"{"id":1}"#, #"{"id":2}"#, #"{"id":3}"#])
@@ -244,7 +224,7 @@ struct ServeCLITests {
         let before = server.requests.count
         let second = try WeftProcess(arguments, directory: workspace.root)
         #expect(
-            await Self.eventually {
+            await ExampleSupport.eventually {
                 server.requests.filter { $0.path == "/changes" }.count > polls + 8 && server.requests.count > before + 2
             })
         second.interrupt()
@@ -270,7 +250,7 @@ struct ServeCLITests {
         let process = try WeftProcess(
             ["run", "tick.flow.yaml", "--serve", "--log-format", "json"], directory: workspace.root)
         #expect(
-            await Self.eventually {
+            await ExampleSupport.eventually {
                 jsonLines(process.standardOutput).filter { $0["event"] == "run_finished" }.count >= 2
             })
         process.interrupt()

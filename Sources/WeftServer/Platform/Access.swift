@@ -35,4 +35,9 @@ public struct Access: Sendable {
         guard role.includes(required) else { throw APIError.forbidden("the \(required.rawValue) role or higher") }
         return (store.tenant(id), role)
     }
+
+    /// The store of the organization the request names (`:org`), for a caller with at least `role`.
+    public func tenantStore(_ context: WeftRequestContext, role required: Role) async throws -> any TenantStore {
+        try await tenant(context.parameters.get("org") ?? "", context, role: required).store
+    }
 }

@@ -34,12 +34,8 @@ struct AppRoutes {
         }
     }
 
-    private func tenant(_ context: WeftRequestContext, _ role: Role) async throws -> any TenantStore {
-        try await access.tenant(context.parameters.get("org") ?? "", context, role: role).store
-    }
-
     func save(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
-        let tenant = try await tenant(context, .builder)
+        let tenant = try await access.tenantStore(context, role: .builder)
         let body = try await JSONBody.read(request, configuration: configuration, allowed: ["source"])
         let source = try body.string("source", maximumLength: configuration.maximumBodySize)!
         let (document, diagnostics) = WeftDocument.parse(source, file: "app.yaml")
@@ -76,7 +72,7 @@ struct AppRoutes {
     }
 
     func list(_ context: WeftRequestContext) async throws -> Response {
-        let tenant = try await tenant(context, .viewer)
+        let tenant = try await access.tenantStore(context, role: .viewer)
         let apps = try await tenant.apps().compactMap { stored in
             TenantApps.manifest(stored).map { Self.summary(stored, $0) }
         }
@@ -84,7 +80,7 @@ struct AppRoutes {
     }
 
     func show(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
-        let tenant = try await tenant(context, .viewer)
+        let tenant = try await access.tenantStore(context, role: .viewer)
         let version = request.uri.queryParameters["version"].map(String.init)
         let (stored, app) = try await TenantApps(tenant: tenant).app(
             context.parameters.get("app") ?? "", version: version)
@@ -92,7 +88,7 @@ struct AppRoutes {
     }
 
     func versions(_ context: WeftRequestContext) async throws -> Response {
-        let tenant = try await tenant(context, .viewer)
+        let tenant = try await access.tenantStore(context, role: .viewer)
         let id = context.parameters.get("app") ?? ""
         let versions = try await tenant.appVersions(id: id)
         guard !versions.isEmpty else { throw APIError.notFound("the app `\(id)`") }
@@ -110,7 +106,7 @@ struct AppRoutes {
     }
 
     func delete(_ context: WeftRequestContext) async throws -> Response {
-        let tenant = try await tenant(context, .builder)
+        let tenant = try await access.tenantStore(context, role: .builder)
         let id = context.parameters.get("app") ?? ""
         guard try await tenant.app(id: id, version: nil) != nil else { throw APIError.notFound("the app `\(id)`") }
         try await tenant.deleteApp(id: id)

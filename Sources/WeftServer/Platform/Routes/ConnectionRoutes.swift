@@ -41,10 +41,6 @@ struct ConnectionRoutes {
         }
     }
 
-    private func tenant(_ context: WeftRequestContext, _ role: Role) async throws -> any TenantStore {
-        try await access.tenant(context.parameters.get("org") ?? "", context, role: role).store
-    }
-
     private func existing(_ tenant: any TenantStore, _ context: WeftRequestContext) async throws -> StoredConnection {
         guard let name = context.parameters.get("name"), let connection = try await tenant.connection(name: name) else {
             throw APIError.notFound("the connection")
@@ -53,7 +49,7 @@ struct ConnectionRoutes {
     }
 
     func create(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
-        let tenant = try await tenant(context, .builder)
+        let tenant = try await access.tenantStore(context, role: .builder)
         let body = try await JSONBody.read(request, configuration: configuration, allowed: ["name", "app", "values"])
         let name = try body.string("name", maximumLength: 100)!
         guard Identifier.isValid(name) else {
@@ -80,7 +76,7 @@ struct ConnectionRoutes {
     }
 
     func list(_ context: WeftRequestContext) async throws -> Response {
-        let tenant = try await tenant(context, .viewer)
+        let tenant = try await access.tenantStore(context, role: .viewer)
         let apps = try await TenantApps(tenant: tenant).latest()
         var list: [JSON] = []
         for connection in try await tenant.connections() {
@@ -90,7 +86,7 @@ struct ConnectionRoutes {
     }
 
     func show(_ context: WeftRequestContext) async throws -> Response {
-        let tenant = try await tenant(context, .viewer)
+        let tenant = try await access.tenantStore(context, role: .viewer)
         let connection = try await existing(tenant, context)
         let app = try? await TenantApps(tenant: tenant).app(connection.appID).manifest
         return JSONResponse.make(.ok, ["connection": try await masked(connection, app: app)])
@@ -99,7 +95,7 @@ struct ConnectionRoutes {
     /// Replaces the values given; fields left out keep their value, so secrets need not be sent again. A field
     /// set to `null` is cleared.
     func update(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
-        let tenant = try await tenant(context, .builder)
+        let tenant = try await access.tenantStore(context, role: .builder)
         var connection = try await existing(tenant, context)
         let (_, app) = try await TenantApps(tenant: tenant).app(connection.appID)
         let body = try await JSONBody.read(request, configuration: configuration, allowed: ["values"])
@@ -126,7 +122,7 @@ struct ConnectionRoutes {
     }
 
     func delete(_ context: WeftRequestContext) async throws -> Response {
-        let tenant = try await tenant(context, .builder)
+        let tenant = try await access.tenantStore(context, role: .builder)
         let connection = try await existing(tenant, context)
         try await tenant.deleteConnection(name: connection.name)
         try await tenant.appendAudit(

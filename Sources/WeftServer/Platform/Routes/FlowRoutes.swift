@@ -54,10 +54,6 @@ struct FlowRoutes {
         }
     }
 
-    private func tenant(_ context: WeftRequestContext, _ role: Role) async throws -> any TenantStore {
-        try await access.tenant(context.parameters.get("org") ?? "", context, role: role).store
-    }
-
     private func storedFlow(_ tenant: any TenantStore, _ context: WeftRequestContext) async throws -> StoredFlow {
         guard let name = context.parameters.get("flow"), let flow = try await tenant.flow(name: name) else {
             throw APIError.notFound("the flow")
@@ -76,7 +72,7 @@ struct FlowRoutes {
     }
 
     func create(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
-        let tenant = try await tenant(context, .builder)
+        let tenant = try await access.tenantStore(context, role: .builder)
         let checked = FlowSource(try await source(request), name: "flow.yaml", apps: try await apps(tenant))
         let flow = try checked.validFlow()
         let stored: StoredFlow
@@ -96,26 +92,26 @@ struct FlowRoutes {
     }
 
     func list(_ context: WeftRequestContext) async throws -> Response {
-        let tenant = try await tenant(context, .viewer)
+        let tenant = try await access.tenantStore(context, role: .viewer)
         return JSONResponse.make(.ok, ["flows": .array(try await tenant.flows().map(\.json))])
     }
 
     func validate(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
-        let tenant = try await tenant(context, .viewer)
+        let tenant = try await access.tenantStore(context, role: .viewer)
         let checked = FlowSource(try await source(request), name: "flow.yaml", apps: try await apps(tenant))
         return JSONResponse.make(
             .ok, ["valid": .bool(!checked.diagnostics.hasErrors), "diagnostics": checked.diagnosticsJSON])
     }
 
     func show(_ context: WeftRequestContext) async throws -> Response {
-        let tenant = try await tenant(context, .viewer)
+        let tenant = try await access.tenantStore(context, role: .viewer)
         let flow = try await storedFlow(tenant, context)
         let latest = try await tenant.flowVersion(flowID: flow.id, version: flow.latestVersion)
         return JSONResponse.make(.ok, ["flow": flow.json, "source": .string(latest?.source ?? "")])
     }
 
     func update(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
-        let tenant = try await tenant(context, .builder)
+        let tenant = try await access.tenantStore(context, role: .builder)
         let existing = try await storedFlow(tenant, context)
         let checked = FlowSource(try await source(request), name: "flow.yaml", apps: try await apps(tenant))
         let flow = try checked.validFlow()
@@ -133,7 +129,7 @@ struct FlowRoutes {
     }
 
     func delete(_ context: WeftRequestContext) async throws -> Response {
-        let tenant = try await tenant(context, .builder)
+        let tenant = try await access.tenantStore(context, role: .builder)
         let flow = try await storedFlow(tenant, context)
         try await tenant.deleteFlow(id: flow.id)
         try await tenant.appendAudit(
@@ -142,7 +138,7 @@ struct FlowRoutes {
     }
 
     func versions(_ context: WeftRequestContext) async throws -> Response {
-        let tenant = try await tenant(context, .viewer)
+        let tenant = try await access.tenantStore(context, role: .viewer)
         let flow = try await storedFlow(tenant, context)
         let list = try await tenant.flowVersions(flowID: flow.id).map { version -> JSON in
             [
@@ -162,7 +158,7 @@ struct FlowRoutes {
     }
 
     func version(_ context: WeftRequestContext) async throws -> Response {
-        let tenant = try await tenant(context, .viewer)
+        let tenant = try await access.tenantStore(context, role: .viewer)
         let flow = try await storedFlow(tenant, context)
         let number = try versionNumber(context.parameters.get("version"), of: flow, "version")
         guard let version = try await tenant.flowVersion(flowID: flow.id, version: number) else {
@@ -178,7 +174,7 @@ struct FlowRoutes {
     }
 
     func diff(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
-        let tenant = try await tenant(context, .viewer)
+        let tenant = try await access.tenantStore(context, role: .viewer)
         let flow = try await storedFlow(tenant, context)
         let query = request.uri.queryParameters
         let from = try versionNumber(query["from"].map(String.init), of: flow, "from")
@@ -195,7 +191,7 @@ struct FlowRoutes {
     }
 
     func setEnabled(_ enabled: Bool, _ context: WeftRequestContext) async throws -> Response {
-        let tenant = try await tenant(context, .builder)
+        let tenant = try await access.tenantStore(context, role: .builder)
         let flow = try await storedFlow(tenant, context)
         let stored = try await tenant.setFlowEnabled(flowID: flow.id, enabled: enabled)
         try await tenant.appendAudit(
