@@ -113,6 +113,7 @@ let package = Package(
             name: "WeftServerTests",
             dependencies: [
                 "WeftServer", "WeftConnectors", "WeftRuntime", "WeftModel", "WeftJSON", "WeftStore", "WeftStoreSQLite",
+                "WeftTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -12,7 +12,8 @@ import WeftStoreSQLite
 @Suite("Access matrix")
 struct AccessMatrixTests {
     static let endpoints = buildRouter(
-        configuration: ServerConfiguration(), store: SQLiteStore.inMemory(), masterKey: MasterKey.generate()
+        configuration: ServerConfiguration(), store: SQLiteStore.inMemory(), masterKey: MasterKey.generate(),
+        outbound: OutboundHTTP(allowedHosts: [])
     ).endpoints.endpoints.filter { $0.role != nil }
 
     static let app: JSON = [
@@ -43,7 +44,7 @@ struct AccessMatrixTests {
         _ = try await client.call(.put, "/v1/orgs/\(org)/flows/orders", token: owner, json: flow)
         let key = try await client.call(.post, "/v1/orgs/\(org)/api-keys", token: owner, json: ["name": "ci"])
         return [
-            "org": org, "flow": "orders", "app": "crm", "name": "c", "version": "1",
+            "org": org, "flow": "orders", "app": "crm", "name": "c", "version": "1", "action": "find",
             "key": key.body?["api_key"]?["id"]?.stringValue ?? "",
         ]
     }

@@ -15,7 +15,8 @@ struct OpenAPIDocumentTests {
 
     static func build() -> (router: Router<WeftRequestContext>, endpoints: [Endpoint]) {
         let (router, registry) = buildRouter(
-            configuration: ServerConfiguration(), store: SQLiteStore.inMemory(), masterKey: MasterKey.generate())
+            configuration: ServerConfiguration(), store: SQLiteStore.inMemory(), masterKey: MasterKey.generate(),
+            outbound: OutboundHTTP(allowedHosts: []))
         return (router, registry.endpoints)
     }
 

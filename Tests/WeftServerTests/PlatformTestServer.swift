@@ -13,7 +13,7 @@ struct PlatformTestServer {
     let configuration: ServerConfiguration
     let masterKey = MasterKey.generate()
 
-    init() async throws {
+    init(egressAllowList: Set<String> = []) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("weft-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = SQLiteStore(path: directory.appendingPathComponent("weft.sqlite").path)
@@ -23,6 +23,7 @@ struct PlatformTestServer {
         // Every test request comes from one address; rate limits have their own tests.
         configuration.addressBurst = 1_000_000
         configuration.apiKeyBurst = 1_000_000
+        configuration.egressAllowList = egressAllowList
         self.configuration = configuration
     }
 

@@ -1,11 +1,15 @@
 import Hummingbird
 import Logging
+import WeftConnectors
+import WeftRuntime
 import WeftStore
 
 /// The Weft server's router: the API under `/v1`, `GET /healthz` and `GET /openapi.json`, one error shape, and
 /// authentication of every API request; with the description of every endpoint it answers.
+///
+/// - Parameter outbound: sends the requests tenants configure (action tests, runs), behind the egress guard.
 public func buildRouter(
-    configuration: ServerConfiguration, store: any WeftStore, masterKey: MasterKey
+    configuration: ServerConfiguration, store: any WeftStore, masterKey: MasterKey, outbound: any HTTPTransport
 ) -> (router: Router<WeftRequestContext>, endpoints: EndpointRegistry) {
     let registry = EndpointRegistry()
     let router = Router(context: WeftRequestContext.self)
@@ -27,8 +31,8 @@ public func buildRouter(
     AccountRoutes(store: store, configuration: configuration).add(to: api)
     OrganizationRoutes(store: store, configuration: configuration).add(to: api)
     FlowRoutes(store: store, configuration: configuration).add(to: api)
-    AppRoutes(store: store, configuration: configuration).add(to: api)
     let sealer = SecretSealer(keyring: TenantKeyring(store: store, masterKey: masterKey))
+    AppRoutes(store: store, configuration: configuration, sealer: sealer, outbound: outbound).add(to: api)
     ConnectionRoutes(store: store, configuration: configuration, sealer: sealer).add(to: api)
     return (router, registry)
 }
@@ -43,9 +47,13 @@ public func buildApplication(
     configuration: ServerConfiguration, store: any WeftStore, masterKey: MasterKey,
     logger: Logger = Logger(label: "weft"), onListening: @escaping @Sendable (Int) -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let router = buildRouter(configuration: configuration, store: store, masterKey: masterKey).router
-    return Application(
+    let outbound = OutboundHTTP(allowedHosts: configuration.egressAllowList)
+    let router = buildRouter(configuration: configuration, store: store, masterKey: masterKey, outbound: outbound)
+        .router
+    var application = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "weft"),
         onServerRunning: { channel in onListening(channel.localAddress?.port ?? configuration.port) }, logger: logger)
+    application.addServices(outbound)
+    return application
 }

@@ -22,6 +22,10 @@ public struct ServerConfiguration: Sendable {
     public var apiKeyRequestsPerMinute = 1200
     public var apiKeyBurst = 240
 
+    /// Hosts (`name` or `name:port`) that tenant-configured requests may reach although the egress guard would
+    /// refuse them (an internal API on purpose; tests' local servers).
+    public var egressAllowList: Set<String> = []
+
     /// The defaults.
     public init() {}
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import WeftConnectors
 import WeftJSON
 import WeftModel
 import WeftRuntime
@@ -11,6 +12,8 @@ import WeftStore
 struct AppRoutes {
     let store: any WeftStore
     let configuration: ServerConfiguration
+    let sealer: SecretSealer
+    let outbound: any HTTPTransport
     var access: Access { Access(store: store) }
 
     func add(to api: APIGroup) {
@@ -32,6 +35,11 @@ struct AppRoutes {
         api.on(.delete, "orgs/:org/apps/:app", "Delete every version of an app", role: .builder, success: .noContent) {
             _, context in try await delete(context)
         }
+        api.on(
+            .post, "orgs/:org/apps/:app/actions/:action/test",
+            "Call one action with an input and a connection: requests, responses, timing, schema checks",
+            role: .builder, body: ["input", "connection", "version"]
+        ) { request, context in try await testAction(request, context) }
     }
 
     func save(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
@@ -112,6 +120,44 @@ struct AppRoutes {
         try await tenant.deleteApp(id: id)
         try await tenant.appendAudit(actor: context.identity!.actorID, action: "app.deleted", target: id, details: [:])
         return Response(status: .noContent)
+    }
+
+    /// Calls one action for real (behind the egress guard) and answers what happened, secrets masked.
+    func testAction(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
+        let tenant = try await access.tenantStore(context, role: .builder)
+        let body = try await JSONBody.read(
+            request, configuration: configuration, allowed: ["input", "connection", "version"])
+        let (_, app) = try await TenantApps(tenant: tenant).app(
+            context.parameters.get("app") ?? "",
+            version: try body.string("version", required: false, maximumLength: 100))
+        let actionName = context.parameters.get("action") ?? ""
+        guard app.actions[actionName] != nil else { throw APIError.notFound("the action `\(actionName)`") }
+        var values = ConnectionValues(name: "test", app: app.id, fields: [:])
+        if let name = try body.string("connection", required: false, maximumLength: 100) {
+            guard let connection = try await tenant.connection(name: name) else {
+                throw APIError.notFound("the connection")
+            }
+            guard connection.appID == app.id else {
+                throw APIError(
+                    .unprocessableContent, "connection_app_mismatch",
+                    "the connection `\(name)` is for the app `\(connection.appID)`, not `\(app.id)`")
+            }
+            var fields: [String: JSON] = [:]
+            for (key, value) in connection.values.objectValue ?? [:] { fields[key] = value }
+            if !connection.sealedSecrets.isEmpty {
+                let secrets = try await sealer.openJSON(
+                    connection.sealedSecrets, tenant: tenant.tenantID,
+                    row: SecretSealer.row(kind: "connection", id: connection.id))
+                for (key, value) in secrets.objectValue ?? [:] { fields[key] = value }
+            }
+            values = ConnectionValues(name: name, app: app.id, fields: fields)
+        }
+        let trial = await ActionTrial.run(
+            app: app, action: actionName, connection: values, input: body.fields["input"] ?? [:], transport: outbound)
+        try await tenant.appendAudit(
+            actor: context.identity!.actorID, action: "action.tested", target: "\(app.id)/\(actionName)",
+            details: ["succeeded": .bool(trial.succeeded)])
+        return JSONResponse.make(.ok, trial.json)
     }
 
     /// What lists show of an app: id, name, version, its connection fields (which are secret) and actions.
