@@ -34,6 +34,7 @@ public func buildRouter(
     let sealer = SecretSealer(keyring: TenantKeyring(store: store, masterKey: masterKey))
     AppRoutes(store: store, configuration: configuration, sealer: sealer, outbound: outbound).add(to: api)
     ConnectionRoutes(store: store, configuration: configuration, sealer: sealer).add(to: api)
+    RunRoutes(store: store, configuration: configuration, sealer: sealer, outbound: outbound).add(to: api)
     return (router, registry)
 }
 

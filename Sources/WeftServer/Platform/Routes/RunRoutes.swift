@@ -1,0 +1,130 @@
+import Foundation
+import Hummingbird
+import WeftConnectors
+import WeftJSON
+import WeftRuntime
+import WeftStore
+
+/// Runs: started by hand on a flow version, listed with filters and pages, read with their step timeline and
+/// log: `/v1/orgs/{org}/flows/{flow}/runs` and `/v1/orgs/{org}/runs/*`.
+struct RunRoutes {
+    let store: any WeftStore
+    let configuration: ServerConfiguration
+    let sealer: SecretSealer
+    let outbound: any HTTPTransport
+    var access: Access { Access(store: store) }
+
+    func add(to api: APIGroup) {
+        api.on(
+            .post, "orgs/:org/flows/:flow/runs", "Run a flow on an input (its latest version, or `version`)",
+            role: .builder, body: ["input", "version", "dry_run"], success: .created
+        ) { request, context in try await start(request, context) }
+        api.on(
+            .get, "orgs/:org/runs", "Runs, newest first (?flow, ?version, ?state, ?since, ?until, ?limit, ?after)",
+            role: .viewer
+        ) {
+            request, context in try await list(request, context)
+        }
+        api.on(.get, "orgs/:org/runs/:run", "A run with its step timeline and log", role: .viewer) { _, context in
+            try await show(context)
+        }
+    }
+
+    func start(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
+        let tenant = try await access.tenantStore(context, role: .builder)
+        guard let name = context.parameters.get("flow"), let flow = try await tenant.flow(name: name) else {
+            throw APIError.notFound("the flow")
+        }
+        let body = try await JSONBody.read(
+            request, configuration: configuration, allowed: ["input", "version", "dry_run"])
+        var version = flow.latestVersion
+        if let given = body.fields["version"] {
+            guard case .number(let number) = given, number.rounded() == number,
+                (1...flow.latestVersion).contains(Int(number))
+            else {
+                throw APIError(
+                    .unprocessableContent, "invalid_field",
+                    "`version` must be a version of the flow, 1 to \(flow.latestVersion)")
+            }
+            version = Int(number)
+        }
+        let dryRun: Bool
+        switch body.fields["dry_run"] {
+        case nil, .null?: dryRun = false
+        case .bool(let value)?: dryRun = value
+        case let other?:
+            throw APIError(
+                .unprocessableContent, "wrong_type", "`dry_run` must be true or false, not \(other.typeName)")
+        }
+        guard flow.enabled else {
+            throw APIError(.conflict, "flow_disabled", "the flow is disabled; enable it to run it")
+        }
+        let run = try await FlowRunner(tenant: tenant, sealer: sealer, outbound: outbound).run(
+            flow: flow, version: version, input: body.fields["input"] ?? [:], dryRun: dryRun,
+            actor: context.identity!.actorID)
+        try await tenant.appendAudit(
+            actor: context.identity!.actorID, action: "flow.run", target: flow.name,
+            details: ["run": .string(run.id.rawValue), "version": .number(Double(version))])
+        return JSONResponse.make(.created, ["run": Self.summary(run, flow: flow.name), "record": run.record])
+    }
+
+    func list(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
+        let tenant = try await access.tenantStore(context, role: .viewer)
+        let parameters = request.uri.queryParameters
+        func text(_ name: String) -> String? { parameters[Substring(name)].map(String.init) }
+        func date(_ name: String) throws -> Date? {
+            guard let value = text(name) else { return nil }
+            guard let date = ISO8601.date(value) else {
+                throw APIError(
+                    .badRequest, "invalid_query", "`\(name)` must be an ISO 8601 time such as 2026-01-02T03:04:05Z")
+            }
+            return date
+        }
+        var query = RunQuery(limit: min(max(Int(text("limit") ?? "") ?? 50, 1), 500), after: text("after"))
+        var names: [StoreID: String] = [:]
+        for flow in try await tenant.flows() { names[flow.id] = flow.name }
+        if let name = text("flow") {
+            guard let id = names.first(where: { $0.value == name })?.key else { throw APIError.notFound("the flow") }
+            query.flowID = id
+        }
+        if let version = text("version") {
+            guard let number = Int(version) else {
+                throw APIError(.badRequest, "invalid_query", "`version` must be a number")
+            }
+            query.flowVersion = number
+        }
+        if let state = text("state") {
+            guard RunState(rawValue: state) != nil else {
+                let states = RunState.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+                throw APIError(.badRequest, "invalid_query", "`state` must be one of \(states)")
+            }
+            query.state = state
+        }
+        query.since = try date("since")
+        query.until = try date("until")
+        let page = try await tenant.runs(query)
+        var answer: JSONObject = ["runs": .array(page.runs.map { Self.summary($0, flow: names[$0.flowID] ?? "") })]
+        if let next = page.next { answer["next"] = .string(next) }
+        return JSONResponse.make(.ok, .object(answer))
+    }
+
+    func show(_ context: WeftRequestContext) async throws -> Response {
+        let tenant = try await access.tenantStore(context, role: .viewer)
+        guard let id = context.parameters.get("run"), let run = try await tenant.run(id: StoreID(id)) else {
+            throw APIError.notFound("the run")
+        }
+        let flow = try await tenant.flow(id: run.flowID)
+        return JSONResponse.make(.ok, ["run": Self.summary(run, flow: flow?.name ?? ""), "record": run.record])
+    }
+
+    static func summary(_ run: StoredRun, flow: String) -> JSON {
+        var summary: JSONObject = [
+            "id": .string(run.id.rawValue), "flow": .string(flow), "version": .number(Double(run.flowVersion)),
+            "state": .string(run.state), "trigger": .string(run.trigger),
+            "created_at": .string(ISO8601.string(run.createdAt)),
+        ]
+        if let finished = run.finishedAt { summary["finished_at"] = .string(ISO8601.string(finished)) }
+        if let failed = run.record["failed_step"] { summary["failed_step"] = failed }
+        return .object(summary)
+    }
+}
