@@ -30,18 +30,9 @@ struct FlowRunner {
         var secrets: [String] = []
         for (name, _) in flow.connections {
             guard let connection = try await tenant.connection(name: name) else { continue }
-            var fields: [String: JSON] = [:]
-            for (key, value) in connection.values.objectValue ?? [:] { fields[key] = value }
-            if !connection.sealedSecrets.isEmpty {
-                let opened = try await sealer.openJSON(
-                    connection.sealedSecrets, tenant: tenant.tenantID,
-                    row: SecretSealer.row(kind: "connection", id: connection.id))
-                for (key, value) in opened.objectValue ?? [:] {
-                    fields[key] = value
-                    if case .string(let text) = value, !text.isEmpty { secrets.append(text) }
-                }
-            }
-            connections[name] = ConnectionValues(name: name, app: connection.appID, fields: fields)
+            let opened = try await ConnectionSecrets.open(connection, sealer: sealer)
+            connections[name] = opened.values
+            secrets += opened.secrets
         }
         let log = RunLog()
         let actions = LocalActions(apps: apps, connections: connections, pool: AppClientPool(transport: outbound))

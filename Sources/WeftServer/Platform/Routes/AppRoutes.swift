@@ -142,15 +142,7 @@ struct AppRoutes {
                     .unprocessableContent, "connection_app_mismatch",
                     "the connection `\(name)` is for the app `\(connection.appID)`, not `\(app.id)`")
             }
-            var fields: [String: JSON] = [:]
-            for (key, value) in connection.values.objectValue ?? [:] { fields[key] = value }
-            if !connection.sealedSecrets.isEmpty {
-                let secrets = try await sealer.openJSON(
-                    connection.sealedSecrets, tenant: tenant.tenantID,
-                    row: SecretSealer.row(kind: "connection", id: connection.id))
-                for (key, value) in secrets.objectValue ?? [:] { fields[key] = value }
-            }
-            values = ConnectionValues(name: name, app: app.id, fields: fields)
+            values = try await ConnectionSecrets.open(connection, sealer: sealer).values
         }
         let trial = await ActionTrial.run(
             app: app, action: actionName, connection: values, input: body.fields["input"] ?? [:], transport: outbound)
