@@ -126,15 +126,11 @@ public struct WebhookIngress: Sendable {
         }
     }
 
-    static func json(_ status: HTTPResponse.Status, _ value: JSON) -> Response {
-        var buffer = ByteBuffer()
-        buffer.writeBytes(value.serializedBytes())
-        return Response(
-            status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: buffer))
-    }
+    static func json(_ status: HTTPResponse.Status, _ value: JSON) -> Response { JSONResponse.make(status, value) }
 
+    /// The API's one error shape.
     static func error(_ status: HTTPResponse.Status, _ code: String, _ message: String) -> Response {
-        json(status, ["error": ["code": .string(code), "message": .string(message)]])
+        JSONResponse.make(status, APIError(status, code, message).json)
     }
 }
 

@@ -11,15 +11,21 @@ enum ConnectionSecrets {
         var fields: [String: JSON] = [:]
         var secrets: [String] = []
         for (key, value) in connection.values.objectValue ?? [:] { fields[key] = value }
-        if !connection.sealedSecrets.isEmpty {
-            let opened = try await sealer.openJSON(
-                connection.sealedSecrets, tenant: connection.tenantID,
-                row: SecretSealer.row(kind: "connection", id: connection.id))
-            for (key, value) in opened.objectValue ?? [:] {
-                fields[key] = value
-                if case .string(let text) = value, !text.isEmpty { secrets.append(text) }
-            }
+        for (key, value) in try await sealedFields(of: connection, sealer: sealer) {
+            fields[key] = value
+            if case .string(let text) = value, !text.isEmpty { secrets.append(text) }
         }
         return (ConnectionValues(name: connection.name, app: connection.appID, fields: fields), secrets)
     }
+
+    /// The connection's secret fields, opened (none when it has no sealed secrets).
+    static func sealedFields(of connection: StoredConnection, sealer: SecretSealer) async throws -> JSONObject {
+        guard !connection.sealedSecrets.isEmpty else { return [:] }
+        let opened = try await sealer.openJSON(
+            connection.sealedSecrets, tenant: connection.tenantID, row: row(of: connection.id))
+        return opened.objectValue ?? [:]
+    }
+
+    /// The row the secrets of connection `id` are bound to.
+    static func row(of id: StoreID) -> String { SecretSealer.row(kind: "connection", id: id) }
 }

@@ -100,14 +100,9 @@ struct ConnectionRoutes {
         let (_, app) = try await TenantApps(tenant: tenant).app(connection.appID)
         let body = try await JSONBody.read(request, configuration: configuration, allowed: ["values"])
         let given = try Self.values(body.fields["values"])
-        let row = SecretSealer.row(kind: "connection", id: connection.id)
         var current = connection.values.objectValue ?? [:]
-        if !connection.sealedSecrets.isEmpty {
-            for (key, value) in try await sealer.openJSON(connection.sealedSecrets, tenant: tenant.tenantID, row: row)
-                .objectValue ?? [:]
-            {
-                current[key] = value
-            }
+        for (key, value) in try await ConnectionSecrets.sealedFields(of: connection, sealer: sealer) {
+            current[key] = value
         }
         for (key, value) in given { current[key] = value == .null ? nil : value }
         let (plain, secrets) = try Self.split(current, app: app)
@@ -183,17 +178,14 @@ struct ConnectionRoutes {
 
     private func seal(_ secrets: JSONObject, tenant: StoreID, id: StoreID) async throws -> [UInt8] {
         guard !secrets.isEmpty else { return [] }
-        return try await sealer.seal(
-            .object(secrets), tenant: tenant, row: SecretSealer.row(kind: "connection", id: id))
+        return try await sealer.seal(.object(secrets), tenant: tenant, row: ConnectionSecrets.row(of: id))
     }
 
     /// The connection as reads show it: plain values, and each secret that is set as ``mask``.
     private func masked(_ connection: StoredConnection, app: AppManifest?) async throws -> JSON {
         var values = connection.values.objectValue ?? [:]
-        if !connection.sealedSecrets.isEmpty {
-            let row = SecretSealer.row(kind: "connection", id: connection.id)
-            let secrets = try await sealer.openJSON(connection.sealedSecrets, tenant: connection.tenantID, row: row)
-            for key in secrets.objectValue?.keys ?? [] { values[key] = .string(Self.mask) }
+        for key in try await ConnectionSecrets.sealedFields(of: connection, sealer: sealer).keys {
+            values[key] = .string(Self.mask)
         }
         return [
             "name": .string(connection.name), "app": .string(connection.appID), "values": .object(values),
