@@ -18,10 +18,7 @@ struct FlowSource {
             all += FlowChecker(apps: apps).check(flow)
             self.flow = flow
         case .app?:
-            all.append(
-                Diagnostic(
-                    code: "not-a-flow", message: "this is an app manifest, not a flow",
-                    location: SourceLocation(file: name, line: 1, column: 1), hint: "send apps to the apps endpoint"))
+            all.append(.notAFlow(file: name, hint: "send apps to the apps endpoint"))
             flow = nil
         case nil:
             flow = nil

@@ -49,11 +49,7 @@ struct AppRoutes {
         let (document, diagnostics) = WeftDocument.parse(source, file: "app.yaml")
         var problems = diagnostics
         if case .flow? = document {
-            problems.append(
-                Diagnostic(
-                    code: "not-an-app", message: "this is a flow, not an app manifest",
-                    location: SourceLocation(file: "app.yaml", line: 1, column: 1),
-                    hint: "send flows to the flows endpoint"))
+            problems.append(.notAnApp(file: "app.yaml", hint: "send flows to the flows endpoint"))
         }
         guard case .app(let app)? = document, !problems.hasErrors else {
             throw APIError(

@@ -19,11 +19,7 @@ struct AppValidateCommand: ParsableCommand {
     func run() throws {
         var workspace = Workspace.load(files: files, appsDirectory: nil)
         for flow in workspace.flows {
-            workspace.diagnostics.append(
-                Diagnostic(
-                    code: "not-an-app", message: "this is a flow, not an app manifest",
-                    location: SourceLocation(file: flow.file, line: 1, column: 1),
-                    hint: "check flows with `weft validate`"))
+            workspace.diagnostics.append(.notAnApp(file: flow.file, hint: "check flows with `weft validate`"))
         }
         try ValidateCommand.report(workspace, fileCount: files.count, format: format)
     }
