@@ -45,8 +45,7 @@ public struct ActionTrial: Sendable {
         } catch {
             trial.failure = error
         }
-        let (seconds, attoseconds) = (ContinuousClock.now - started).components
-        trial.milliseconds = Double(seconds) * 1000 + Double(attoseconds) / 1e15
+        trial.milliseconds = DurationText.seconds(ContinuousClock.now - started) * 1000
         for exchange in recorder.exchanges {
             var response = exchange.response
             if let body = response?.body, let text = String(validating: body, as: UTF8.self) {

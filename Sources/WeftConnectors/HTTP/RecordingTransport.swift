@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import WeftModel
 import WeftRuntime
 
 /// A transport that sends through another and keeps every exchange, token requests and retries included: how
@@ -28,10 +29,7 @@ public final class RecordingTransport: HTTPTransport {
 
     public func perform(_ request: HTTPRequest, timeout: Duration?) async throws(StepFailure) -> HTTPResponse {
         let started = ContinuousClock.now
-        func elapsed() -> Double {
-            let (seconds, attoseconds) = (ContinuousClock.now - started).components
-            return Double(seconds) * 1000 + Double(attoseconds) / 1e15
-        }
+        func elapsed() -> Double { DurationText.seconds(ContinuousClock.now - started) * 1000 }
         do throws(StepFailure) {
             let response = try await base.perform(request, timeout: timeout)
             let exchange = Exchange(request: request, response: response, failure: nil, milliseconds: elapsed())

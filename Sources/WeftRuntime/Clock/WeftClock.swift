@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import WeftModel
 
 /// The time source of runs: real time in production, a manual clock in tests (so runs are deterministic).
 public protocol WeftClock: Sendable {
@@ -59,9 +60,8 @@ public final class ManualClock: WeftClock, Sendable {
 
     /// Moves time forward.
     public func advance(by duration: Duration) {
-        let (seconds, attoseconds) = duration.components
         let time = current.withLock { time in
-            time += Double(seconds) + Double(attoseconds) / 1e18
+            time += DurationText.seconds(duration)
             return time
         }
         parent?.catchUp(to: time)

@@ -50,14 +50,13 @@ extension EffectContext {
         guard left > 0 else {
             throw StepFailure(.timeout, "the step's timeout of \(timeout.map(DurationText.format) ?? "?") was reached")
         }
-        return .milliseconds(Int64((left * 1000).rounded(.up)))
+        return DurationText.duration(seconds: left)
     }
 
     /// Whether waiting `wait` from `now` would leave no time before the deadline.
     public func cannotWait(_ wait: Duration, now: Date) -> Bool {
         guard let deadline else { return false }
-        let (seconds, attoseconds) = wait.components
-        return now.addingTimeInterval(Double(seconds) + Double(attoseconds) / 1e18) >= deadline
+        return now.addingTimeInterval(DurationText.seconds(wait)) >= deadline
     }
 }
 

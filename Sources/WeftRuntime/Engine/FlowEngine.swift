@@ -125,16 +125,11 @@ struct RunInvocation: Sendable {
         return options
     }
 
-    static func seconds(_ duration: Duration) -> TimeInterval {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) + Double(attoseconds) / 1e18
-    }
-
     func context(for step: Step, path: String, attempt: Int) -> EffectContext {
         EffectContext(
             runId: request.runId, flowId: engine.flow.id, stepId: step.id, stepPath: path, attempt: attempt,
             dryRun: request.dryRun, timeout: step.timeout, journal: engine.journal,
-            deadline: step.timeout.map { clock.now().addingTimeInterval(Self.seconds($0)) })
+            deadline: step.timeout.map { clock.now().addingTimeInterval(DurationText.seconds($0)) })
     }
 }
 

@@ -19,14 +19,14 @@ public struct RetrySchedule: Sendable {
         if policy.respectRetryAfter, let requested = failure.retryAfter {
             return min(requested, policy.maximum)
         }
-        var seconds = Self.seconds(policy.initial)
+        var seconds = DurationText.seconds(policy.initial)
         switch policy.backoff {
         case .none: return .zero
         case .fixed: break
         case .exponential:
             seconds *= pow(policy.multiplier, Double(attempt - 1))
         }
-        seconds = min(seconds, Self.seconds(policy.maximum))
+        seconds = min(seconds, DurationText.seconds(policy.maximum))
         if policy.jitter {
             // Between half and the full wait, from a hash of the seed and the attempt.
             seconds *= 0.5 + 0.5 * Self.unitInterval(seed: seed, attempt: attempt)
@@ -42,11 +42,6 @@ public struct RetrySchedule: Sendable {
             return status == 408 || status == 425 || status == 429 || (500...599).contains(status)
         }
         return policy.statusCodes.contains(status)
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 
     /// A number in [0, 1) from FNV-1a over the seed and attempt.

@@ -42,7 +42,7 @@ public struct ScheduleSource: TriggerSource {
                 return
             }
             let wait = next.timeIntervalSince(clock.now())
-            if wait > 0 { try await clock.sleep(for: .milliseconds(Int64((wait * 1000).rounded(.up)))) }
+            if wait > 0 { try await clock.sleep(for: DurationText.duration(seconds: wait)) }
             let before = current.lastFire
             var accepted = before
             var refused = false

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import WeftModel
 
 /// Token buckets by key (a client address, an API key): each key may make `burst` requests at once and
 /// `perMinute` a minute on average. A request over the limit is not admitted and learns when to come back.
@@ -31,7 +32,7 @@ public final class RequestRateLimiter: Sendable {
             bucket.updatedAt = now
             guard bucket.tokens >= 1 else {
                 buckets[key] = bucket
-                return .milliseconds(Int64(((1 - bucket.tokens) / rate * 1000).rounded(.up)))
+                return DurationText.duration(seconds: (1 - bucket.tokens) / rate)
             }
             bucket.tokens -= 1
             buckets[key] = bucket
