@@ -15,6 +15,9 @@ let package = Package(
         .library(name: "WeftStore", targets: ["WeftStore"]),
         .library(name: "WeftStoreSQLite", targets: ["WeftStoreSQLite"]),
         .library(name: "WeftServer", targets: ["WeftServer"]),
+        .library(name: "WeftOpenAPI", targets: ["WeftOpenAPI"]),
+        .library(name: "WeftMapping", targets: ["WeftMapping"]),
+        .library(name: "WeftCatalog", targets: ["WeftCatalog"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
@@ -45,6 +48,22 @@ let package = Package(
                 "WeftJSON", "JSONata", .product(name: "Yams", package: "Yams"),
                 .product(name: "Collections", package: "swift-collections"),
             ]
+        ),
+        .target(
+            name: "WeftOpenAPI",
+            dependencies: [
+                "WeftModel", "WeftJSON", .product(name: "Yams", package: "Yams"),
+                .product(name: "Collections", package: "swift-collections"),
+            ]
+        ),
+        .target(
+            name: "WeftMapping",
+            dependencies: ["WeftModel", "WeftJSON", .product(name: "Collections", package: "swift-collections")]
+        ),
+        .target(
+            name: "WeftCatalog",
+            dependencies: ["WeftModel", "WeftJSON"],
+            resources: [.copy("Apps")]
         ),
         .target(
             name: "JSONataSuite",
@@ -80,7 +99,7 @@ let package = Package(
         .target(
             name: "WeftServer",
             dependencies: [
-                "WeftConnectors", "WeftRuntime", "WeftModel", "WeftJSON", "WeftStore",
+                "WeftConnectors", "WeftRuntime", "WeftModel", "WeftJSON", "WeftStore", "WeftCatalog",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "NIOCore", package: "swift-nio"),
@@ -92,7 +111,7 @@ let package = Package(
             name: "weft",
             dependencies: [
                 "WeftJSON", "JSONata", "JSONataSuite", "WeftModel", "WeftRuntime", "WeftConnectors", "WeftServer",
-                "WeftStore", "WeftStoreSQLite",
+                "WeftStore", "WeftStoreSQLite", "WeftOpenAPI", "WeftMapping", "WeftCatalog",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -139,6 +158,15 @@ let package = Package(
             dependencies: [
                 "WeftStore", "WeftStoreSQLite", "WeftJSON", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "WeftOpenAPITests", dependencies: ["WeftOpenAPI", "WeftModel", "WeftJSON"]),
+        .testTarget(name: "WeftMappingTests", dependencies: ["WeftMapping", "WeftModel", "WeftJSON"]),
+        .testTarget(
+            name: "WeftCatalogTests",
+            dependencies: [
+                "WeftCatalog", "WeftConnectors", "WeftRuntime", "WeftModel", "WeftJSON", "WeftTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(name: "WeftModelTests", dependencies: ["WeftModel", "WeftJSON"], exclude: ["Fixtures"]),

@@ -1,0 +1,2 @@
+/// Field mapping suggestions between two JSON Schemas.
+public enum WeftMapping {}

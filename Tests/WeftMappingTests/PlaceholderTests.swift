@@ -1,0 +1,6 @@
+import Testing
+import WeftMapping
+
+@Suite struct WeftMappingPlaceholderTests {
+    @Test func moduleLinks() { _ = WeftMapping.self }
+}

@@ -1,0 +1,6 @@
+import Testing
+import WeftOpenAPI
+
+@Suite struct WeftOpenAPIPlaceholderTests {
+    @Test func moduleLinks() { _ = WeftOpenAPI.self }
+}
