@@ -1,2 +1,0 @@
-/// Field mapping suggestions between two JSON Schemas.
-public enum WeftMapping {}
