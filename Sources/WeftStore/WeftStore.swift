@@ -81,10 +81,13 @@ public protocol TenantStore: Sendable {
 
     // MARK: Flows
 
-    /// Creates a flow named `name` with its first version; `.conflict` when the name is taken.
-    func createFlow(name: String, source: String, createdBy: StoreID) async throws(StoreError) -> StoredFlow
-    /// Saves a new version of a flow; returns the flow with its new latest version.
-    func addFlowVersion(flowID: StoreID, source: String, createdBy: StoreID) async throws(StoreError) -> StoredFlow
+    /// Creates a flow named `name` with its first version, which pins `appVersions` (app id → version);
+    /// `.conflict` when the name is taken.
+    func createFlow(name: String, source: String, appVersions: [String: String], createdBy: StoreID)
+        async throws(StoreError) -> StoredFlow
+    /// Saves a new version of a flow, pinning `appVersions`; returns the flow with its new latest version.
+    func addFlowVersion(flowID: StoreID, source: String, appVersions: [String: String], createdBy: StoreID)
+        async throws(StoreError) -> StoredFlow
     func flows() async throws(StoreError) -> [StoredFlow]
     func flow(id: StoreID) async throws(StoreError) -> StoredFlow?
     func flow(name: String) async throws(StoreError) -> StoredFlow?

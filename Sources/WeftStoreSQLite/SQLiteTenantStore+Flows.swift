@@ -4,7 +4,9 @@ import WeftStore
 
 extension SQLiteTenantStore {
     /// New flows are enabled.
-    public func createFlow(name: String, source: String, createdBy: StoreID) async throws(StoreError) -> StoredFlow {
+    public func createFlow(name: String, source: String, appVersions: [String: String], createdBy: StoreID)
+        async throws(StoreError) -> StoredFlow
+    {
         let now = SQLiteStore.now()
         let flow = StoredFlow(
             id: .random("flw"), tenantID: tenantID, name: name, enabled: true, latestVersion: 1, createdAt: now,
@@ -16,7 +18,8 @@ extension SQLiteTenantStore {
                     "INSERT INTO flows (\(StoredFlow.columns)) VALUES (?, ?, ?, 1, 1, ?, ?)",
                     [.id(flow.id), .id(tenantID), .text(name), .date(now), .date(now)]
                 )
-                try await insertVersion(1, of: flow.id, source: source, createdBy: createdBy, at: now, db)
+                try await insertVersion(
+                    1, of: flow.id, source: source, appVersions: appVersions, createdBy: createdBy, at: now, db)
             }
         } catch let error where error.code == .conflict {
             throw StoreError(.conflict, "a flow named \(name) already exists")
@@ -26,9 +29,9 @@ extension SQLiteTenantStore {
         return flow
     }
 
-    public func addFlowVersion(flowID: StoreID, source: String, createdBy: StoreID) async throws(StoreError)
-        -> StoredFlow
-    {
+    public func addFlowVersion(
+        flowID: StoreID, source: String, appVersions: [String: String], createdBy: StoreID
+    ) async throws(StoreError) -> StoredFlow {
         let now = SQLiteStore.now()
         return try await database.transaction { db throws(StoreError) in
             let flow = try await db.first(
@@ -39,7 +42,9 @@ extension SQLiteTenantStore {
                 [.date(now), .id(tenantID), .id(flowID)], StoredFlow.init(row:)
             )
             guard let flow else { throw StoreError(.notFound, "flow not found") }
-            try await insertVersion(flow.latestVersion, of: flowID, source: source, createdBy: createdBy, at: now, db)
+            try await insertVersion(
+                flow.latestVersion, of: flowID, source: source, appVersions: appVersions, createdBy: createdBy, at: now,
+                db)
             return flow
         }
     }
@@ -118,11 +123,15 @@ extension SQLiteTenantStore {
     }
 
     private func insertVersion(
-        _ version: Int, of flowID: StoreID, source: String, createdBy: StoreID, at date: Date, _ db: SQLiteExecutor
+        _ version: Int, of flowID: StoreID, source: String, appVersions: [String: String], createdBy: StoreID,
+        at date: Date, _ db: SQLiteExecutor
     ) async throws(StoreError) {
         try await db.execute(
-            "INSERT INTO flow_versions (tenant_id, \(FlowVersion.columns)) VALUES (?, ?, ?, ?, ?, ?)",
-            [.id(tenantID), .id(flowID), .int(version), .text(source), .id(createdBy), .date(date)]
+            "INSERT INTO flow_versions (tenant_id, \(FlowVersion.columns)) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                .id(tenantID), .id(flowID), .int(version), .text(source), FlowVersion.appVersionsData(appVersions),
+                .id(createdBy), .date(date),
+            ]
         )
     }
 }

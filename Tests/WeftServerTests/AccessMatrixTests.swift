@@ -136,9 +136,12 @@ struct AccessMatrixTests {
         }
     }
 
-    /// Reads and writes before deletions; the organization's own deletion last.
+    /// Reads and writes before deletions; deeper objects deleted before what holds them (an app's action before the
+    /// app); the organization's own deletion last.
     static func rank(_ endpoint: Endpoint) -> Int {
-        if endpoint.method == .delete { return endpoint.path == "/v1/orgs/:org" ? 3 : 2 }
+        if endpoint.method == .delete {
+            return endpoint.path == "/v1/orgs/:org" ? 100 : 50 - endpoint.path.split(separator: "/").count
+        }
         return endpoint.method == .get ? 0 : 1
     }
 }

@@ -30,8 +30,8 @@ struct SQLiteStoreTests {
     func reopen() async throws {
         try await withStoreFile { store, path in
             let (tenant, owner) = try await StoreSamples.organization(store)
-            let flow = try await tenant.createFlow(name: "orders", source: "v1", createdBy: owner.id)
-            _ = try await tenant.addFlowVersion(flowID: flow.id, source: "v2", createdBy: owner.id)
+            let flow = try await tenant.createFlow(name: "orders", source: "v1", appVersions: [:], createdBy: owner.id)
+            _ = try await tenant.addFlowVersion(flowID: flow.id, source: "v2", appVersions: [:], createdBy: owner.id)
             _ = try await tenant.createAPIKey(name: "ci", role: .builder, keyHash: "h", prefix: "wk_1")
             _ = try await tenant.saveApp(appID: "shop", version: "1.0.0", source: "app", createdBy: owner.id)
             try await tenant.saveConnection(StoreSamples.connection(tenant.tenantID, "shop"))
@@ -61,7 +61,7 @@ struct SQLiteStoreTests {
             #expect(all == Array(1...all.count))
             #expect(try await store.schemaVersions() == all)
             let (tenant, owner) = try await StoreSamples.organization(store)
-            _ = try await tenant.createFlow(name: "orders", source: "v1", createdBy: owner.id)
+            _ = try await tenant.createFlow(name: "orders", source: "v1", appVersions: [:], createdBy: owner.id)
             let before = try await TenantSnapshot(tenant)
             try await store.migrate()
             try await store.migrate()

@@ -1,5 +1,6 @@
 import WeftConnectors
 import WeftJSON
+import WeftModel
 import WeftStore
 
 /// A stored connection opened for use: its plain values and its sealed secrets together, in memory only.
@@ -16,6 +17,22 @@ enum ConnectionSecrets {
             if case .string(let text) = value, !text.isEmpty { secrets.append(text) }
         }
         return (ConnectionValues(name: connection.name, app: connection.appID, fields: fields), secrets)
+    }
+
+    /// The opened values of the organization's connection `name`, which must be a connection to `app`: 404 when
+    /// there is no such connection, 422 when it belongs to another app.
+    static func values(of name: String, for app: AppManifest, tenant: any TenantStore, sealer: SecretSealer)
+        async throws -> ConnectionValues
+    {
+        guard let connection = try await tenant.connection(name: name) else {
+            throw APIError.notFound("the connection `\(name)`")
+        }
+        guard connection.appID == app.id else {
+            throw APIError(
+                .unprocessableContent, "connection_app_mismatch",
+                "the connection `\(name)` is for the app `\(connection.appID)`, not `\(app.id)`")
+        }
+        return try await open(connection, sealer: sealer).values
     }
 
     /// The connection's secret fields, opened (none when it has no sealed secrets).

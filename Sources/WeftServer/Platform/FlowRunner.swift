@@ -25,7 +25,7 @@ struct FlowRunner {
         else {
             throw APIError(.unprocessableContent, "invalid_flow", "the stored flow no longer reads as a flow")
         }
-        let apps = try await TenantApps(tenant: tenant).latest()
+        let apps = try await TenantApps(tenant: tenant).pinned(source.appVersions, flow: stored.name)
         var connections: [String: ConnectionValues] = [:]
         var secrets: [String] = []
         for (name, _) in flow.connections {

@@ -1,25 +1,73 @@
+import Foundation
+import WeftCatalog
 import WeftModel
 import WeftStore
 
-/// The app manifests an organization has stored, read back into models: what flows and connections refer to.
+/// The apps an organization can use: the ones it stored (every version kept) and the built-in catalog, read back
+/// into models. A stored app with a built-in app's id replaces it for that organization.
 struct TenantApps {
     let tenant: any TenantStore
 
+    /// Who "created" a built-in app, in the records the API shows.
+    static let builtInAuthor = StoreID("weft")
+
+    /// One app version as the API shows it.
+    struct Version {
+        var stored: StoredApp
+        var manifest: AppManifest
+        /// True for an app of the built-in catalog the organization has not replaced.
+        var builtIn: Bool
+    }
+
     /// The newest version of every app, by id.
     func latest() async throws -> [String: AppManifest] {
-        var apps: [String: AppManifest] = [:]
+        try await all().mapValues(\.manifest)
+    }
+
+    /// The newest version of every app, by id, with where it comes from.
+    func all() async throws -> [String: Version] {
+        var apps: [String: Version] = [:]
+        for (id, entry) in BuiltInCatalog.entries { apps[id] = Self.builtIn(entry) }
         for stored in try await tenant.apps() {
-            if let app = Self.manifest(stored) { apps[app.id] = app }
+            if let app = Self.manifest(stored) { apps[app.id] = Version(stored: stored, manifest: app, builtIn: false) }
         }
         return apps
     }
 
     /// One app (its newest version, or `version`), or 404.
-    func app(_ id: String, version: String? = nil) async throws -> (stored: StoredApp, manifest: AppManifest) {
-        guard let stored = try await tenant.app(id: id, version: version), let manifest = Self.manifest(stored) else {
-            throw APIError.notFound(version.map { "version \($0) of the app `\(id)`" } ?? "the app `\(id)`")
+    func app(_ id: String, version: String? = nil) async throws -> Version {
+        if let stored = try await tenant.app(id: id, version: version), let manifest = Self.manifest(stored) {
+            return Version(stored: stored, manifest: manifest, builtIn: false)
         }
-        return (stored, manifest)
+        if let entry = BuiltInCatalog.entry(id), version == nil || version == entry.manifest.version,
+            try await tenant.app(id: id, version: nil) == nil
+        {
+            return Self.builtIn(entry)
+        }
+        throw APIError.notFound(version.map { "version \($0) of the app `\(id)`" } ?? "the app `\(id)`")
+    }
+
+    /// The apps a flow version runs with: the newest of each, except that every app the version pinned is the
+    /// version it pinned. A pinned version that no longer exists is a 409 that says how to move on.
+    func pinned(_ pins: [String: String], flow: String) async throws -> [String: AppManifest] {
+        var apps = try await latest()
+        for (id, version) in pins where apps[id]?.version != version {
+            guard let pinned = try? await app(id, version: version) else {
+                throw APIError(
+                    .conflict, "pinned_app_missing",
+                    "the flow `\(flow)` was saved with version \(version) of the app `\(id)`, which no longer exists;"
+                        + " save the flow again to use the app's current version")
+            }
+            apps[id] = pinned.manifest
+        }
+        return apps
+    }
+
+    /// The versions a flow saved now pins: the version in `apps` of each app it refers to.
+    static func pins(for flow: Flow, among apps: [String: AppManifest]) -> [String: String] {
+        var pins: [String: String] = [:]
+        for id in flow.referencedApps { if let app = apps[id] { pins[id] = app.version } }
+        return pins
     }
 
     /// A stored manifest as a model (it was valid when stored).
@@ -28,5 +76,13 @@ struct TenantApps {
             return app
         }
         return nil
+    }
+
+    private static func builtIn(_ entry: BuiltInCatalog.Entry) -> Version {
+        Version(
+            stored: StoredApp(
+                appID: entry.manifest.id, version: entry.manifest.version, source: entry.source,
+                createdBy: builtInAuthor, createdAt: Date(timeIntervalSince1970: 0)),
+            manifest: entry.manifest, builtIn: true)
     }
 }

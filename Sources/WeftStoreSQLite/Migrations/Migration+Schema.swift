@@ -2,7 +2,7 @@ extension Migration {
     /// The schema, oldest step first. Dates are integer milliseconds since 1970 (UTC); JSON is compact text; every
     /// table an organization owns has a `tenant_id`, and rows that refer to a flow carry the tenant with the
     /// flow's id, so a reference can never cross organizations.
-    static let all: [Migration] = [accounts, organizations, definitions, runs]
+    static let all: [Migration] = [accounts, organizations, definitions, runs, appPins]
 
     /// Users and their sessions.
     static let accounts = Migration(
@@ -169,5 +169,11 @@ extension Migration {
             "CREATE INDEX runs_tenant_flow_created ON runs (tenant_id, flow_id, created_at, id)",
             "CREATE INDEX runs_tenant_state_created ON runs (tenant_id, state, created_at, id)",
         ]
+    )
+
+    /// The app versions each flow version was saved against (app id → version, as JSON).
+    static let appPins = Migration(
+        version: 5, name: "app versions pinned by flow versions",
+        statements: ["ALTER TABLE flow_versions ADD COLUMN app_versions TEXT NOT NULL DEFAULT '{}'"]
     )
 }

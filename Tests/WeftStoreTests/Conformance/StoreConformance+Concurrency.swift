@@ -6,15 +6,18 @@ extension StoreConformance {
     static let concurrency: [StoreCheck] = [
         StoreCheck("concurrency: simultaneous writes are each applied once") { store in
             let (tenant, owner) = try await StoreSamples.organization(store)
-            let flow = try await tenant.createFlow(name: "orders", source: "v1", createdBy: owner.id)
+            let flow = try await tenant.createFlow(name: "orders", source: "v1", appVersions: [:], createdBy: owner.id)
             let latest = try await withThrowingTaskGroup(of: Int.self) { group in
                 for index in 0..<20 {
                     group.addTask {
-                        try await tenant.addFlowVersion(flowID: flow.id, source: "v\(index)", createdBy: owner.id)
-                            .latestVersion
+                        try await tenant.addFlowVersion(
+                            flowID: flow.id, source: "v\(index)", appVersions: [:], createdBy: owner.id
+                        )
+                        .latestVersion
                     }
                     group.addTask {
-                        _ = try await tenant.createFlow(name: "flow-\(index)", source: "x", createdBy: owner.id)
+                        _ = try await tenant.createFlow(
+                            name: "flow-\(index)", source: "x", appVersions: [:], createdBy: owner.id)
                         return 0
                     }
                 }

@@ -7,7 +7,8 @@ extension StoreConformance {
         StoreCheck("flows: created with version 1, found by id and by name") { store in
             let (tenant, owner) = try await StoreSamples.organization(store)
             let source = StoreSamples.flowSource("orders")
-            let flow = try await tenant.createFlow(name: "orders", source: source, createdBy: owner.id)
+            let flow = try await tenant.createFlow(
+                name: "orders", source: source, appVersions: [:], createdBy: owner.id)
             #expect(flow.id.rawValue.hasPrefix("flw_"))
             #expect(flow.tenantID == tenant.tenantID)
             #expect(flow.name == "orders")
@@ -27,30 +28,44 @@ extension StoreConformance {
             #expect(try await tenant.flowVersions(flowID: flow.id) == [version])
             #expect(try await tenant.flowVersion(flowID: flow.id, version: 2) == nil)
         },
+        StoreCheck("flows: each version keeps the app versions it pins") { store in
+            let (tenant, owner) = try await StoreSamples.organization(store)
+            let flow = try await tenant.createFlow(
+                name: "orders", source: "v1", appVersions: ["slack": "1.0.0", "crm": "2.3.1"], createdBy: owner.id)
+            _ = try await tenant.addFlowVersion(
+                flowID: flow.id, source: "v2", appVersions: ["slack": "1.1.0"], createdBy: owner.id)
+            let first = try #require(try await tenant.flowVersion(flowID: flow.id, version: 1))
+            #expect(first.appVersions == ["slack": "1.0.0", "crm": "2.3.1"])
+            let versions = try await tenant.flowVersions(flowID: flow.id)
+            #expect(versions.map(\.appVersions) == [["slack": "1.1.0"], ["slack": "1.0.0", "crm": "2.3.1"]])
+        },
         StoreCheck("flows: a name is unique in an organization") { store in
             let (tenant, owner) = try await StoreSamples.organization(store)
-            _ = try await tenant.createFlow(name: "orders", source: "a", createdBy: owner.id)
+            _ = try await tenant.createFlow(name: "orders", source: "a", appVersions: [:], createdBy: owner.id)
             let error = await expectStoreError(.conflict) {
-                try await tenant.createFlow(name: "orders", source: "b", createdBy: owner.id)
+                try await tenant.createFlow(name: "orders", source: "b", appVersions: [:], createdBy: owner.id)
             }
             #expect(error?.message.contains("orders") == true)
             #expect(try await tenant.flows().count == 1)
             let kept = try #require(try await tenant.flow(name: "orders"))
             #expect(try await tenant.flowVersions(flowID: kept.id).map(\.source) == ["a"])
             await expectStoreError(.notFound) {
-                try await store.tenant("org_missing").createFlow(name: "orders", source: "a", createdBy: owner.id)
+                try await store.tenant("org_missing").createFlow(
+                    name: "orders", source: "a", appVersions: [:], createdBy: owner.id)
             }
         },
         StoreCheck("flows: versions are added, numbered, listed newest first, and immutable") { store in
             let (tenant, owner) = try await StoreSamples.organization(store)
             let bob = try await StoreSamples.user(store, "bob")
-            let flow = try await tenant.createFlow(name: "orders", source: "v1", createdBy: owner.id)
-            let second = try await tenant.addFlowVersion(flowID: flow.id, source: "v2", createdBy: bob.id)
+            let flow = try await tenant.createFlow(name: "orders", source: "v1", appVersions: [:], createdBy: owner.id)
+            let second = try await tenant.addFlowVersion(
+                flowID: flow.id, source: "v2", appVersions: [:], createdBy: bob.id)
             #expect(second.id == flow.id)
             #expect(second.latestVersion == 2)
             #expect(second.createdAt == flow.createdAt)
             #expect(second.updatedAt >= flow.updatedAt)
-            let third = try await tenant.addFlowVersion(flowID: flow.id, source: "v3", createdBy: owner.id)
+            let third = try await tenant.addFlowVersion(
+                flowID: flow.id, source: "v3", appVersions: [:], createdBy: owner.id)
             #expect(third.latestVersion == 3)
             #expect(try await tenant.flow(id: flow.id) == third)
             let versions = try await tenant.flowVersions(flowID: flow.id)
@@ -60,14 +75,15 @@ extension StoreConformance {
             #expect(versions.allSatisfy { $0.flowID == flow.id })
             #expect(try await tenant.flowVersion(flowID: flow.id, version: 2)?.source == "v2")
             await expectStoreError(.notFound) {
-                try await tenant.addFlowVersion(flowID: "flw_missing", source: "x", createdBy: owner.id)
+                try await tenant.addFlowVersion(
+                    flowID: "flw_missing", source: "x", appVersions: [:], createdBy: owner.id)
             }
             #expect(try await tenant.flowVersions(flowID: "flw_missing").isEmpty)
         },
         StoreCheck("flows: listed by name; enabled and disabled") { store in
             let (tenant, owner) = try await StoreSamples.organization(store)
             for name in ["zeta", "alpha", "mid"] {
-                _ = try await tenant.createFlow(name: name, source: name, createdBy: owner.id)
+                _ = try await tenant.createFlow(name: name, source: name, appVersions: [:], createdBy: owner.id)
             }
             #expect(try await tenant.flows().map(\.name) == ["alpha", "mid", "zeta"])
             let alpha = try #require(try await tenant.flow(name: "alpha"))
@@ -81,9 +97,11 @@ extension StoreConformance {
         },
         StoreCheck("flows: deleted with their versions and runs, and no other flow's") { store in
             let (tenant, owner) = try await StoreSamples.organization(store)
-            let orders = try await tenant.createFlow(name: "orders", source: "v1", createdBy: owner.id)
-            _ = try await tenant.addFlowVersion(flowID: orders.id, source: "v2", createdBy: owner.id)
-            let invoices = try await tenant.createFlow(name: "invoices", source: "v1", createdBy: owner.id)
+            let orders = try await tenant.createFlow(
+                name: "orders", source: "v1", appVersions: [:], createdBy: owner.id)
+            _ = try await tenant.addFlowVersion(flowID: orders.id, source: "v2", appVersions: [:], createdBy: owner.id)
+            let invoices = try await tenant.createFlow(
+                name: "invoices", source: "v1", appVersions: [:], createdBy: owner.id)
             for offset in 0..<3 {
                 try await tenant.saveRun(StoreSamples.run(tenant.tenantID, flow: orders.id, offset: Double(offset)))
             }
@@ -98,7 +116,8 @@ extension StoreConformance {
             #expect(try await tenant.flows().map(\.id) == [invoices.id])
             await expectStoreError(.notFound) { try await tenant.deleteFlow(id: orders.id) }
             // The name is free again, and numbering starts over.
-            let again = try await tenant.createFlow(name: "orders", source: "new", createdBy: owner.id)
+            let again = try await tenant.createFlow(
+                name: "orders", source: "new", appVersions: [:], createdBy: owner.id)
             #expect(again.latestVersion == 1)
             #expect(again.id != orders.id)
         },

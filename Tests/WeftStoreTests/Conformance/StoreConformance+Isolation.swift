@@ -52,7 +52,8 @@ extension StoreConformance {
             await expectStoreError(.notFound) { try await a.removeMember(userID: b.owner.id) }
             await expectStoreError(.notFound) { try await a.revokeAPIKey(id: b.key.id) }
             await expectStoreError(.notFound) {
-                try await a.addFlowVersion(flowID: b.flow.id, source: "stolen", createdBy: world.a.owner.id)
+                try await a.addFlowVersion(
+                    flowID: b.flow.id, source: "stolen", appVersions: [:], createdBy: world.a.owner.id)
             }
             await expectStoreError(.notFound) { try await a.setFlowEnabled(flowID: b.flow.id, enabled: false) }
             await expectStoreError(.notFound) { try await a.deleteFlow(id: b.flow.id) }
@@ -80,7 +81,7 @@ extension StoreConformance {
             _ = try await a.setRole(.admin, userID: b.owner.id)
             try await a.removeMember(userID: b.owner.id)
             // A's own writes under B's names.
-            _ = try await a.createFlow(name: b.flow.name, source: "mine", createdBy: world.a.owner.id)
+            _ = try await a.createFlow(name: b.flow.name, source: "mine", appVersions: [:], createdBy: world.a.owner.id)
             _ = try await a.saveApp(appID: "b-app", version: "1.0.0", source: "mine", createdBy: world.a.owner.id)
             try await a.saveConnection(StoreSamples.connection(a.tenantID, "b-only", secrets: [6]))
             try await a.setWrappedDataKey([1, 1, 1])
@@ -115,8 +116,9 @@ private struct IsolationWorld {
                 name: "\(prefix)-key", role: .admin, keyHash: "\(prefix)-hash", prefix: "wk_\(prefix)"
             )
             try await tenant.appendAudit(actor: owner.id, action: "flow.created", target: prefix, details: ["n": 1])
-            flow = try await tenant.createFlow(name: "\(prefix)-flow", source: prefix, createdBy: owner.id)
-            shared = try await tenant.createFlow(name: "shared", source: prefix, createdBy: owner.id)
+            flow = try await tenant.createFlow(
+                name: "\(prefix)-flow", source: prefix, appVersions: [:], createdBy: owner.id)
+            shared = try await tenant.createFlow(name: "shared", source: prefix, appVersions: [:], createdBy: owner.id)
             _ = try await tenant.saveApp(appID: "shop", version: "1.0.0", source: prefix, createdBy: owner.id)
             _ = try await tenant.saveApp(appID: "\(prefix)-app", version: "1.0.0", source: prefix, createdBy: owner.id)
             connection = StoreSamples.connection(tenant.tenantID, "shared", secrets: Array(prefix.utf8))

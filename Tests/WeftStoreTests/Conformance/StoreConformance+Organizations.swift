@@ -75,7 +75,7 @@ extension StoreConformance {
             let (tenant, owner) = try await StoreSamples.organization(store)
             let (other, _) = try await StoreSamples.organization(store, owner: "other")
             let flow = try await tenant.createFlow(
-                name: "orders", source: StoreSamples.flowSource("orders"), createdBy: owner.id
+                name: "orders", source: StoreSamples.flowSource("orders"), appVersions: [:], createdBy: owner.id
             )
             try await tenant.saveRun(StoreSamples.run(tenant.tenantID, flow: flow.id))
             _ = try await tenant.saveApp(appID: "shop", version: "1.0.0", source: "app: shop", createdBy: owner.id)

@@ -6,7 +6,7 @@ extension StoreConformance {
     static let runs: [StoreCheck] = [
         StoreCheck("runs: saved, found by id, updated in place") { store in
             let (tenant, owner) = try await StoreSamples.organization(store)
-            let flow = try await tenant.createFlow(name: "orders", source: "v1", createdBy: owner.id)
+            let flow = try await tenant.createFlow(name: "orders", source: "v1", appVersions: [:], createdBy: owner.id)
             var run = StoreSamples.run(tenant.tenantID, flow: flow.id, state: "queued")
             try await tenant.saveRun(run)
             #expect(try await tenant.run(id: run.id) == run)
@@ -23,7 +23,8 @@ extension StoreConformance {
         StoreCheck("runs: a run needs a flow of its organization") { store in
             let (tenant, owner) = try await StoreSamples.organization(store)
             let (other, otherOwner) = try await StoreSamples.organization(store, owner: "other")
-            let theirFlow = try await other.createFlow(name: "orders", source: "v1", createdBy: otherOwner.id)
+            let theirFlow = try await other.createFlow(
+                name: "orders", source: "v1", appVersions: [:], createdBy: otherOwner.id)
             _ = owner
             await expectStoreError(.notFound) {
                 try await tenant.saveRun(StoreSamples.run(tenant.tenantID, flow: theirFlow.id))
@@ -39,9 +40,11 @@ extension StoreConformance {
         },
         StoreCheck("runs: filtered by flow, version, state, since and until; newest first; limited") { store in
             let (tenant, owner) = try await StoreSamples.organization(store)
-            let orders = try await tenant.createFlow(name: "orders", source: "v1", createdBy: owner.id)
-            _ = try await tenant.addFlowVersion(flowID: orders.id, source: "v2", createdBy: owner.id)
-            let invoices = try await tenant.createFlow(name: "invoices", source: "v1", createdBy: owner.id)
+            let orders = try await tenant.createFlow(
+                name: "orders", source: "v1", appVersions: [:], createdBy: owner.id)
+            _ = try await tenant.addFlowVersion(flowID: orders.id, source: "v2", appVersions: [:], createdBy: owner.id)
+            let invoices = try await tenant.createFlow(
+                name: "invoices", source: "v1", appVersions: [:], createdBy: owner.id)
             let runs = [
                 StoreSamples.run(tenant.tenantID, flow: orders.id, version: 1, state: "succeeded", offset: 0),
                 StoreSamples.run(tenant.tenantID, flow: orders.id, version: 1, state: "failed", offset: 10),
@@ -79,8 +82,9 @@ extension StoreConformance {
         },
         StoreCheck("runs: pages cover every run exactly once, newest first, ties broken by id") { store in
             let (tenant, owner) = try await StoreSamples.organization(store)
-            let flow = try await tenant.createFlow(name: "orders", source: "v1", createdBy: owner.id)
-            let other = try await tenant.createFlow(name: "invoices", source: "v1", createdBy: owner.id)
+            let flow = try await tenant.createFlow(name: "orders", source: "v1", appVersions: [:], createdBy: owner.id)
+            let other = try await tenant.createFlow(
+                name: "invoices", source: "v1", appVersions: [:], createdBy: owner.id)
             var runs: [StoredRun] = []
             for index in 0..<23 {
                 // Groups of three share a creation time, so the order within a group is by id.

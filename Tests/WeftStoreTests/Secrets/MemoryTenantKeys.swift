@@ -39,10 +39,14 @@ struct MemoryTenantKeys: TenantStore {
         throw absent
     }
     func auditLog(limit: Int, before: Date?) async throws(StoreError) -> [AuditEntry] { throw absent }
-    func createFlow(name: String, source: String, createdBy: StoreID) async throws(StoreError) -> StoredFlow {
+    func createFlow(name: String, source: String, appVersions: [String: String], createdBy: StoreID)
+        async throws(StoreError) -> StoredFlow
+    {
         throw absent
     }
-    func addFlowVersion(flowID: StoreID, source: String, createdBy: StoreID) async throws(StoreError) -> StoredFlow {
+    func addFlowVersion(flowID: StoreID, source: String, appVersions: [String: String], createdBy: StoreID)
+        async throws(StoreError) -> StoredFlow
+    {
         throw absent
     }
     func flows() async throws(StoreError) -> [StoredFlow] { throw absent }

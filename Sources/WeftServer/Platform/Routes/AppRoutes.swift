@@ -1,19 +1,17 @@
 import Foundation
 import Hummingbird
-import WeftConnectors
+import WeftCatalog
 import WeftJSON
 import WeftModel
 import WeftRuntime
 import WeftStore
 
-/// An organization's app manifests (connectors): `/v1/orgs/{org}/apps/*`. Each version (its semantic
-/// `version:`) is kept, so a flow can pin the one it uses; a manifest is checked exactly as `weft validate`
-/// checks a file.
+/// An organization's app manifests (connectors): `/v1/orgs/{org}/apps/*`, next to the built-in catalog. Each
+/// version (its semantic `version:`) is kept, so a flow can pin the one it uses; a manifest is checked exactly as
+/// `weft validate` checks a file. Actions are a sub-resource: ``AppActionRoutes``.
 struct AppRoutes {
     let store: any WeftStore
     let configuration: ServerConfiguration
-    let sealer: SecretSealer
-    let outbound: any HTTPTransport
     var access: Access { Access(store: store) }
 
     func add(to api: APIGroup) {
@@ -35,11 +33,6 @@ struct AppRoutes {
         api.on(.delete, "orgs/:org/apps/:app", "Delete every version of an app", role: .builder, success: .noContent) {
             _, context in try await delete(context)
         }
-        api.on(
-            .post, "orgs/:org/apps/:app/actions/:action/test",
-            "Call one action with an input and a connection: requests, responses, timing, schema checks",
-            role: .builder, body: ["input", "connection", "version"]
-        ) { request, context in try await testAction(request, context) }
     }
 
     func save(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
@@ -72,30 +65,36 @@ struct AppRoutes {
             actor: context.identity!.actorID, action: "app.saved", target: app.id,
             details: ["version": .string(app.version)])
         return JSONResponse.make(
-            .created, ["app": Self.summary(stored, app), "diagnostics": .array(problems.map(\.json))])
+            .created, ["app": Self.summary(stored, app, builtIn: false), "diagnostics": .array(problems.map(\.json))])
     }
 
     func list(_ context: WeftRequestContext) async throws -> Response {
         let tenant = try await access.tenantStore(context, role: .viewer)
-        let apps = try await tenant.apps().compactMap { stored in
-            TenantApps.manifest(stored).map { Self.summary(stored, $0) }
-        }
-        return JSONResponse.make(.ok, ["apps": .array(apps)])
+        let apps = try await TenantApps(tenant: tenant).all().values.sorted { $0.manifest.id < $1.manifest.id }
+        return JSONResponse.make(
+            .ok, ["apps": .array(apps.map { Self.summary($0.stored, $0.manifest, builtIn: $0.builtIn) })])
     }
 
     func show(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
         let tenant = try await access.tenantStore(context, role: .viewer)
         let version = request.uri.queryParameters["version"].map(String.init)
-        let (stored, app) = try await TenantApps(tenant: tenant).app(
-            context.parameters.get("app") ?? "", version: version)
-        return JSONResponse.make(.ok, ["app": Self.summary(stored, app), "source": .string(stored.source)])
+        let app = try await TenantApps(tenant: tenant).app(context.parameters.get("app") ?? "", version: version)
+        return JSONResponse.make(
+            .ok,
+            [
+                "app": Self.summary(app.stored, app.manifest, builtIn: app.builtIn),
+                "source": .string(app.stored.source),
+            ])
     }
 
     func versions(_ context: WeftRequestContext) async throws -> Response {
         let tenant = try await access.tenantStore(context, role: .viewer)
         let id = context.parameters.get("app") ?? ""
-        let versions = try await tenant.appVersions(id: id)
-        guard !versions.isEmpty else { throw APIError.notFound("the app `\(id)`") }
+        var versions = try await tenant.appVersions(id: id)
+        if versions.isEmpty {
+            let builtIn = try await TenantApps(tenant: tenant).app(id)
+            versions = [builtIn.stored]
+        }
         return JSONResponse.make(
             .ok,
             [
@@ -112,44 +111,21 @@ struct AppRoutes {
     func delete(_ context: WeftRequestContext) async throws -> Response {
         let tenant = try await access.tenantStore(context, role: .builder)
         let id = context.parameters.get("app") ?? ""
-        guard try await tenant.app(id: id, version: nil) != nil else { throw APIError.notFound("the app `\(id)`") }
+        guard try await tenant.app(id: id, version: nil) != nil else {
+            if BuiltInCatalog.entry(id) != nil {
+                throw APIError(
+                    .conflict, "built_in_app", "`\(id)` is a built-in app: it cannot be deleted, only replaced")
+            }
+            throw APIError.notFound("the app `\(id)`")
+        }
         try await tenant.deleteApp(id: id)
         try await tenant.appendAudit(actor: context.identity!.actorID, action: "app.deleted", target: id, details: [:])
         return Response(status: .noContent)
     }
 
-    /// Calls one action for real (behind the egress guard) and answers what happened, secrets masked.
-    func testAction(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
-        let tenant = try await access.tenantStore(context, role: .builder)
-        let body = try await JSONBody.read(
-            request, configuration: configuration, allowed: ["input", "connection", "version"])
-        let (_, app) = try await TenantApps(tenant: tenant).app(
-            context.parameters.get("app") ?? "",
-            version: try body.string("version", required: false, maximumLength: 100))
-        let actionName = context.parameters.get("action") ?? ""
-        guard app.actions[actionName] != nil else { throw APIError.notFound("the action `\(actionName)`") }
-        var values = ConnectionValues(name: "test", app: app.id, fields: [:])
-        if let name = try body.string("connection", required: false, maximumLength: 100) {
-            guard let connection = try await tenant.connection(name: name) else {
-                throw APIError.notFound("the connection")
-            }
-            guard connection.appID == app.id else {
-                throw APIError(
-                    .unprocessableContent, "connection_app_mismatch",
-                    "the connection `\(name)` is for the app `\(connection.appID)`, not `\(app.id)`")
-            }
-            values = try await ConnectionSecrets.open(connection, sealer: sealer).values
-        }
-        let trial = await ActionTrial.run(
-            app: app, action: actionName, connection: values, input: body.fields["input"] ?? [:], transport: outbound)
-        try await tenant.appendAudit(
-            actor: context.identity!.actorID, action: "action.tested", target: "\(app.id)/\(actionName)",
-            details: ["succeeded": .bool(trial.succeeded)])
-        return JSONResponse.make(.ok, trial.json)
-    }
-
-    /// What lists show of an app: id, name, version, its connection fields (which are secret) and actions.
-    static func summary(_ stored: StoredApp, _ app: AppManifest) -> JSON {
+    /// What lists show of an app: id, name, version, whether it is built in, its connection fields (which are
+    /// secret) and actions.
+    static func summary(_ stored: StoredApp, _ app: AppManifest, builtIn: Bool) -> JSON {
         var fields = JSONObject()
         for (name, field) in app.connectionFields {
             fields[name] = [
@@ -158,7 +134,7 @@ struct AppRoutes {
         }
         return [
             "id": .string(app.id), "name": .string(app.name), "version": .string(app.version),
-            "connection_fields": .object(fields),
+            "built_in": .bool(builtIn), "connection_fields": .object(fields),
             "actions": .array(
                 app.actions.values.map { ["name": .string($0.name), "method": .string($0.method.rawValue)] }),
             "created_at": .string(ISO8601.string(stored.createdAt)),

@@ -57,7 +57,7 @@ struct ConnectionRoutes {
                 .unprocessableContent, "invalid_field",
                 "`name` must be lowercase letters, digits, `_` and `-`, starting with a letter")
         }
-        let (_, app) = try await TenantApps(tenant: tenant).app(try body.string("app", maximumLength: 100)!)
+        let app = try await TenantApps(tenant: tenant).app(try body.string("app", maximumLength: 100)!).manifest
         guard try await tenant.connection(name: name) == nil else {
             throw APIError(.conflict, "connection_exists", "a connection named `\(name)` exists; change it with PUT")
         }
@@ -97,7 +97,7 @@ struct ConnectionRoutes {
     func update(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
         let tenant = try await access.tenantStore(context, role: .builder)
         var connection = try await existing(tenant, context)
-        let (_, app) = try await TenantApps(tenant: tenant).app(connection.appID)
+        let app = try await TenantApps(tenant: tenant).app(connection.appID).manifest
         let body = try await JSONBody.read(request, configuration: configuration, allowed: ["values"])
         let given = try Self.values(body.fields["values"])
         var current = connection.values.objectValue ?? [:]

@@ -61,7 +61,7 @@ struct FlowRoutes {
         return flow
     }
 
-    /// The apps flows of this tenant may use, by id (the newest version of each).
+    /// The apps flows of this tenant may use, by id (the newest version of each); a flow saved now pins these.
     private func apps(_ tenant: any TenantStore) async throws -> [String: AppManifest] {
         try await TenantApps(tenant: tenant).latest()
     }
@@ -73,12 +73,14 @@ struct FlowRoutes {
 
     func create(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
         let tenant = try await access.tenantStore(context, role: .builder)
-        let checked = FlowSource(try await source(request), name: "flow.yaml", apps: try await apps(tenant))
+        let apps = try await apps(tenant)
+        let checked = FlowSource(try await source(request), name: "flow.yaml", apps: apps)
         let flow = try checked.validFlow()
         let stored: StoredFlow
         do throws(StoreError) {
             stored = try await tenant.createFlow(
-                name: flow.id, source: checked.text, createdBy: context.identity!.actorID)
+                name: flow.id, source: checked.text, appVersions: TenantApps.pins(for: flow, among: apps),
+                createdBy: context.identity!.actorID)
         } catch {
             if error.code == .conflict {
                 throw APIError(
@@ -113,7 +115,8 @@ struct FlowRoutes {
     func update(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
         let tenant = try await access.tenantStore(context, role: .builder)
         let existing = try await storedFlow(tenant, context)
-        let checked = FlowSource(try await source(request), name: "flow.yaml", apps: try await apps(tenant))
+        let apps = try await apps(tenant)
+        let checked = FlowSource(try await source(request), name: "flow.yaml", apps: apps)
         let flow = try checked.validFlow()
         guard flow.id == existing.name else {
             throw APIError(
@@ -121,7 +124,8 @@ struct FlowRoutes {
                 "the source says `flow: \(flow.id)` but this is `\(existing.name)`; create a new flow to rename it")
         }
         let stored = try await tenant.addFlowVersion(
-            flowID: existing.id, source: checked.text, createdBy: context.identity!.actorID)
+            flowID: existing.id, source: checked.text, appVersions: TenantApps.pins(for: flow, among: apps),
+            createdBy: context.identity!.actorID)
         try await tenant.appendAudit(
             actor: context.identity!.actorID, action: "flow.updated", target: existing.name,
             details: ["version": .number(Double(stored.latestVersion))])
@@ -168,6 +172,11 @@ struct FlowRoutes {
             .ok,
             [
                 "version": .number(Double(version.version)), "source": .string(version.source),
+                "app_versions": .object(
+                    JSONObject(
+                        uniqueKeysWithValues: version.appVersions.sorted { $0.key < $1.key }.map {
+                            ($0.key, .string($0.value))
+                        })),
                 "created_by": .string(version.createdBy.rawValue),
                 "created_at": .string(ISO8601.string(version.createdAt)),
             ])
