@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import WeftJSON
 import WeftServer
 import WeftStore
@@ -28,8 +29,10 @@ struct PlatformTestServer {
     }
 
     /// Runs `body` against the application, then removes the database.
-    func test<Value: Sendable>(_ body: @Sendable (Client) async throws -> Value) async throws -> Value {
-        let app = buildApplication(configuration: configuration, store: store, masterKey: masterKey)
+    func test<Value: Sendable>(
+        logger: Logger = Logger(label: "weft"), _ body: @Sendable (Client) async throws -> Value
+    ) async throws -> Value {
+        let app = buildApplication(configuration: configuration, store: store, masterKey: masterKey, logger: logger)
         let result: Result<Value, any Error>
         do {
             result = .success(try await app.test(.router) { client in try await body(Client(client: client)) })
