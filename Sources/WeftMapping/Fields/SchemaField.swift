@@ -50,7 +50,7 @@ public struct SchemaField: Sendable, Hashable {
     /// The path of the closest array the field is inside, with its `[]`: `line_items[]`; `nil` at the record level.
     public var enclosingArrayPath: String? {
         guard let last = entersArray.dropLast().lastIndex(of: true) else { return nil }
-        return SchemaField.path(names: Array(names[...last]), entersArray: Array(entersArray[...last]))
+        return SchemaField.path(names: Array(names[...last]), entersArray: Array(entersArray[...last])) + "[]"
     }
 
     /// The dot path of `names`, with `[]` after each name that enters an array.

@@ -25,7 +25,7 @@ struct FieldProfile: Sendable {
         let recordTerms = vocabulary.terms(of: recordWords, level: 0, levelWeight: 1)
         recordConcepts = Set(recordTerms.map(\.concept))
         var terms: [Term] = []
-        let levelWeights = [1.0, 0.6, 0.4]
+        let levelWeights = [1.0, 0.5, 0.35]
         for (offset, name) in field.names.reversed().enumerated() {
             var words = WordSplitter.words(ofIdentifier: name)
             let weight = offset < levelWeights.count ? levelWeights[offset] : 0.3

@@ -19,6 +19,8 @@ struct NameMatch: Sendable {
     var pairs: [Pair]
     /// Concepts dropped because they name the records themselves (`order` in `orderDate` of an order).
     var recordWords: [String]
+    /// Whether the fields' own names do not match each other, only their parents' names.
+    var onlyParents = false
     /// Whether every matched concept is a generic one (`number`, `type`, `identifier`).
     var onlyGeneric: Bool
 
@@ -54,7 +56,12 @@ struct NameMatch: Sendable {
                 }
             }
         }
+        // The fields' own names pair first; then what is left pairs with parents' names.
         candidates.sort {
+            let (leftOwn, rightOwn) = (
+                $0.source.level == 0 && $0.target.level == 0, $1.source.level == 0 && $1.target.level == 0
+            )
+            if leftOwn != rightOwn { return leftOwn }
             let left = $0.credit * ($0.source.weight + $0.target.weight)
             let right = $1.credit * ($1.source.weight + $1.target.weight)
             if left != right { return left > right }
@@ -73,6 +80,16 @@ struct NameMatch: Sendable {
         }
         let total = sourceTerms.map(\.weight).reduce(0, +) + targetTerms.map(\.weight).reduce(0, +)
         score = total > 0 ? min(1, matched / total) : 0
+        // When only the parents' names match, the fields themselves may be anything inside them.
+        let ownMatched = pairs.contains { $0.source.level == 0 || $0.target.level == 0 }
+        let sourceOwnWeight = sourceTerms.filter { $0.level == 0 }.map(\.weight).reduce(0, +)
+        let targetOwnWeight = targetTerms.filter { $0.level == 0 }.map(\.weight).reduce(0, +)
+        if !pairs.isEmpty, !pairs.contains(where: { $0.source.level == 0 && $0.target.level == 0 }),
+            sourceOwnWeight >= 0.6, targetOwnWeight >= 0.6
+        {
+            score *= ownMatched ? 0.85 : 0.7
+            onlyParents = true
+        }
         self.pairs = pairs
         self.recordWords = recordWords
         // Evidence of meaning: a pair of the fields' own words, not both generic, not read from context.
