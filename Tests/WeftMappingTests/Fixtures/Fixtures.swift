@@ -7,5 +7,7 @@ enum Fixtures {
         ("shop_order__accounting_invoice", shopOrderToAccountingInvoice),
         ("hr_employee__payroll_worker", hrEmployeeToPayrollWorker),
         ("support_ticket__chat_message", supportTicketToChatMessage),
+        ("held_out_shop_customer__newsletter_member", shopCustomerToNewsletterMember),
+        ("held_out_purchase_order__supplier_order", purchaseOrderToSupplierOrder),
     ]
 }
