@@ -121,7 +121,10 @@ public protocol TenantStore: Sendable {
 
     /// The tenant's data key, wrapped by the master key; `nil` before the first secret is stored.
     func wrappedDataKey() async throws(StoreError) -> [UInt8]?
-    /// Sets the wrapped data key (first use, and master key rotation).
+    /// Stores the tenant's first data key unless it has one, and returns the one it has: `wrappedKey`, or the key
+    /// another process stored first (so two servers sealing a tenant's first secret agree on one key).
+    func createWrappedDataKey(_ wrappedKey: [UInt8]) async throws(StoreError) -> [UInt8]
+    /// Replaces the wrapped data key (master key rotation).
     func setWrappedDataKey(_ wrappedKey: [UInt8]) async throws(StoreError)
 
     // MARK: Runs

@@ -57,6 +57,27 @@ extension SQLiteTenantStore {
         }
     }
 
+    public func createWrappedDataKey(_ wrappedKey: [UInt8]) async throws(StoreError) -> [UInt8] {
+        do {
+            return try await database.transaction { db throws(StoreError) in
+                try await db.execute(
+                    """
+                    INSERT INTO data_keys (tenant_id, wrapped_key, updated_at) VALUES (?, ?, ?)
+                    ON CONFLICT (tenant_id) DO NOTHING
+                    """,
+                    [.id(tenantID), .bytes(wrappedKey), .date(SQLiteStore.now())]
+                )
+                let stored = try await db.first(
+                    "SELECT wrapped_key FROM data_keys WHERE tenant_id = ?", [.id(tenantID)]
+                ) { row throws(UnreadableValue) in try row.bytes("wrapped_key") }
+                guard let stored else { throw StoreError(.notFound, "organization not found") }
+                return stored
+            }
+        } catch {
+            throw organizationMissing(error)
+        }
+    }
+
     public func setWrappedDataKey(_ wrappedKey: [UInt8]) async throws(StoreError) {
         do {
             try await database.access { db throws(StoreError) in

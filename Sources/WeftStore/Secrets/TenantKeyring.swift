@@ -58,13 +58,15 @@ public actor TenantKeyring {
             key = try wrapper.unwrap(wrapped, tenant: tenant)
         } else {
             guard creating else { return nil }
-            key = DataKey.generate()
-            let newWrapped = try wrapper.wrap(key, tenant: tenant)
+            let created = try wrapper.wrap(DataKey.generate(), tenant: tenant)
+            let stored: [UInt8]
             do {
-                try await tenantStore.setWrappedDataKey(newWrapped)
+                stored = try await tenantStore.createWrappedDataKey(created)
             } catch {
                 throw SecretError(.storeFailed, "Could not save the data key of tenant \(tenant): \(error.message)")
             }
+            // Another process may have stored the tenant's first key just before: then that one is the key.
+            key = try wrapper.unwrap(stored, tenant: tenant)
         }
         cache.insert(key, for: tenant)
         return key

@@ -120,6 +120,17 @@ extension StoreConformance {
             #expect(all.first { $0.tenantID == blue.tenantID }?.wrappedKey == [0, 0, 1])
             await expectStoreError(.notFound) { try await store.tenant("org_missing").setWrappedDataKey([1]) }
         },
+        StoreCheck("data keys: the first one created wins, also when created at the same time") { store in
+            let (acme, _) = try await StoreSamples.organization(store, owner: "ada")
+            let winners = try await withThrowingTaskGroup(of: [UInt8].self) { group in
+                for index in 0..<8 { group.addTask { try await acme.createWrappedDataKey([UInt8(index), 1, 2]) } }
+                return try await group.reduce(into: Set<[UInt8]>()) { $0.insert($1) }
+            }
+            #expect(winners.count == 1, "every creator is told the one key stored")
+            #expect(try await acme.wrappedDataKey() == winners.first)
+            #expect(try await acme.createWrappedDataKey([9]) == winners.first)
+            await expectStoreError(.notFound) { _ = try await store.tenant("org_missing").createWrappedDataKey([1]) }
+        },
     ]
 
     static let apiKeysAndAudit: [StoreCheck] = [

@@ -37,6 +37,14 @@ final class MemoryKeyStore: WeftStore {
         state.withLock { state in state.failingAfterWrites = count.map { state.writes + $0 } }
     }
 
+    /// Stores the wrapped key of `tenant` unless it has one and returns the stored one, as
+    /// ``MemoryTenantKeys/createWrappedDataKey(_:)`` does.
+    func createKey(_ wrapped: [UInt8], tenant: StoreID) throws(StoreError) -> [UInt8] {
+        if let existing = storedKey(tenant) { return existing }
+        try writeKey(wrapped, tenant: tenant)
+        return storedKey(tenant) ?? wrapped
+    }
+
     /// Sets the wrapped key of `tenant`, as ``MemoryTenantKeys/setWrappedDataKey(_:)`` does.
     func writeKey(_ wrapped: [UInt8], tenant: StoreID) throws(StoreError) {
         try state.withLock { (state) throws(StoreError) in

@@ -15,6 +15,11 @@ struct MemoryTenantKeys: TenantStore {
         return store.storedKey(tenantID)
     }
 
+    func createWrappedDataKey(_ wrappedKey: [UInt8]) async throws(StoreError) -> [UInt8] {
+        await Task.yield()
+        return try store.createKey(wrappedKey, tenant: tenantID)
+    }
+
     func setWrappedDataKey(_ wrappedKey: [UInt8]) async throws(StoreError) {
         await Task.yield()
         try store.writeKey(wrappedKey, tenant: tenantID)
