@@ -107,9 +107,18 @@ extension AppClient {
         }
     }
 
+    /// Sends `request` authenticated and within the rate limit; a write of an app with `csrf` carries the CSRF
+    /// token and session cookies (see ``sendProtected(_:csrf:context:)``).
+    func sendAuthorized(_ request: HTTPRequest, context: EffectContext) async throws(StepFailure) -> HTTPResponse {
+        if let csrf = app.csrf, !request.method.isRead {
+            return try await sendProtected(request, csrf: csrf, context: context)
+        }
+        return try await sendAuthenticated(request, context: context)
+    }
+
     /// Sends `request` authenticated and within the rate limit; after a 401 with an OAuth 2.0 token, fetches a
     /// new token and sends once more.
-    func sendAuthorized(_ request: HTTPRequest, context: EffectContext) async throws(StepFailure) -> HTTPResponse {
+    func sendAuthenticated(_ request: HTTPRequest, context: EffectContext) async throws(StepFailure) -> HTTPResponse {
         try await waitForRateLimit(context: context)
         let (first, token) = try await authorized(request, context: context)
         let response = try await transport.perform(first, timeout: context.requestTimeout(now: clock.now()))

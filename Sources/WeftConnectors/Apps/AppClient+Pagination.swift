@@ -31,7 +31,9 @@ extension AppClient {
                     StepFailure(.step, "the response of \(await describe(request)) is not valid JSON"))
             }
             guard action.paginate != nil || action.records != nil else {
-                return ActionOutput(value: body, isRecords: false)
+                guard let result = action.result else { return ActionOutput(value: body, isRecords: false) }
+                let value = try await evaluate(result, over: body, response: response, what: "result")
+                return ActionOutput(value: value ?? .null, isRecords: false)
             }
             let pageRecords = try await selectRecords(action, body: body, response: response)
             records += pageRecords
@@ -164,7 +166,7 @@ extension AppClient {
     }
 
     /// Evaluates a response expression: `$` is the body, `$connection` the connection, `$headers` the response
-    /// headers (lowercase names).
+    /// headers (lowercase names), `$status` the status code.
     private func evaluate(_ expression: WeftExpression, over body: JSON, response: HTTPResponse, what: String)
         async throws(StepFailure) -> JSON?
     {
@@ -174,6 +176,7 @@ extension AppClient {
         }
         var bindings = bindings
         bindings["headers"] = .object(headers)
+        bindings["status"] = .number(Double(response.status))
         do throws(JSONataError) {
             return try expression.evaluate(body, bindings: bindings, options: options)
         } catch {

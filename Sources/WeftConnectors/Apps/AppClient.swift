@@ -29,6 +29,7 @@ public final class AppClient: Sendable {
     let clock: any WeftClock
     let rateLimiter: RateLimiter?
     let oauth2 = OAuth2Session()
+    let csrfSession = CSRFSession()
     /// Masks the connection's secrets and the rendered credentials.
     let baseRedactor: Redactor
     /// The authentication, rendered from the connection, or why it could not be.
@@ -97,6 +98,7 @@ public final class AppClient: Sendable {
     func redactor() async -> Redactor {
         var redactor = baseRedactor
         redactor.add(await oauth2.secrets)
+        redactor.add(await csrfSession.secrets)
         return redactor
     }
 

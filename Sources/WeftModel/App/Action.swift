@@ -18,6 +18,9 @@ public struct Action: Sendable {
     public var paginate: Pagination?
     /// Selects the records in a response (JSONata), such as `orders`.
     public var records: WeftExpression?
+    /// The output of a call without `records` or `paginate`: an expression over the response body, with
+    /// `$headers` (lowercase names) and `$status`, for an API that answers a write with headers only.
+    public var result: WeftExpression?
     /// The most pages one call follows.
     public var maxPages = 100
     public var retry: RetryPolicy?
@@ -37,6 +40,9 @@ public struct Action: Sendable {
                 .field("output", \.output, .json, "The output's JSON Schema (of one record when `records` is set)."),
                 .field("paginate", \.paginate, Pagination.spec, "How results continue over pages."),
                 .field("records", \.records, .expression, "Selects the records in a response."),
+                .field(
+                    "result", \.result, .expression,
+                    "The output of a single response: an expression over the body with `$headers` and `$status`."),
                 .field("max_pages", \.maxPages, .integer(minimum: 1), "The most pages followed by one call."),
                 .field("retry", \.retry, RetryPolicy.spec, "Overrides the app's retry rules."),
             ]

@@ -18,6 +18,8 @@ public struct AppManifest: Sendable {
     public var headers: OrderedDictionary<String, Template> = [:]
     public var retry: RetryPolicy?
     public var rateLimit: RateLimit?
+    /// A CSRF token to fetch before writes and send with them (SAP Gateway).
+    public var csrf: CSRFProtection?
     public var actions: OrderedDictionary<String, Action> = [:]
     public var triggers: OrderedDictionary<String, AppTrigger> = [:]
     /// Named JSON Schemas that actions refer to with `$ref: "#/schemas/Name"`.
@@ -62,6 +64,7 @@ public struct AppManifest: Sendable {
                 .field("headers", \.headers, .map(of: .template), "Headers sent with every request."),
                 .field("retry", \.retry, RetryPolicy.spec, "Retry rules for the app's requests."),
                 .field("rate_limit", \.rateLimit, RateLimit.spec, "The API's request budget."),
+                .field("csrf", \.csrf, CSRFProtection.spec, "A CSRF token fetched before writes (SAP Gateway)."),
                 .field("actions", \.actions, actions, required: true, "The actions, by name."),
                 .field("triggers", \.triggers, .map(of: AppTrigger.spec, key: .identifier), "Triggers the app offers."),
                 .field("schemas", \.schemas, .map(of: .json), "Named JSON Schemas for `$ref`."),
