@@ -26,15 +26,18 @@ struct ExampleDocsTests {
         return paths.sorted()
     }()
 
-    /// The app manifests of `examples/apps`, read as `weft docs --apps examples/apps` reads them.
+    /// The app manifests of `examples/apps` and the built-in ones of `Sources/WeftCatalog/Apps`, read as
+    /// `weft docs --apps <directory>` reads them.
     static func apps() throws -> [String: AppManifest] {
-        let directory = "examples/apps"
-        let names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(directory).path)
         var apps: [String: AppManifest] = [:]
-        for name in names.filter({ $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }).sorted() {
-            let (document, diagnostics) = try read(directory + "/" + name)
-            #expect(!diagnostics.hasErrors, "\(name): \(diagnostics)")
-            if case .app(let app)? = document { apps[app.id] = app }
+        for directory in ["examples/apps", "Sources/WeftCatalog/Apps"] {
+            let names = try FileManager.default.contentsOfDirectory(
+                atPath: root.appendingPathComponent(directory).path)
+            for name in names.filter({ $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }).sorted() {
+                let (document, diagnostics) = try read(directory + "/" + name)
+                #expect(!diagnostics.hasErrors, "\(name): \(diagnostics)")
+                if case .app(let app)? = document { apps[app.id] = app }
+            }
         }
         return apps
     }
