@@ -6,7 +6,8 @@ import WeftJSON
 /// deeper than `maxDepth` levels is not listed, and an object or array at the last level is listed but not
 /// entered. `$ref`s of the form `#/...` are followed inside `referenceRoot` (an app manifest's `schemas:` section,
 /// a JSON Schema file's `$defs`), and a reference that comes back to itself is cut. `allOf` members are merged;
-/// `anyOf` and `oneOf` alternatives are merged too, their types joined (`object|string`).
+/// `anyOf` and `oneOf` alternatives are merged too, their types joined (`object|string`). A schema the OpenAPI
+/// resolver cut (marked `x-weft-ref`) stands for an object that is not entered.
 public struct SchemaFields: Sendable, Hashable {
     /// The name of the record the schema describes (`Order`, `salesOrder`), when known: a field's name is read
     /// in its light (`orderDate` of an order is its date).
@@ -116,6 +117,8 @@ private struct Flattener {
         default:
             if schema["properties"] != nil { names.insert("object") }
             if schema["items"] != nil { names.insert("array") }
+            // A reference the resolver cut (a cycle, an expansion budget): a record not listed further.
+            if names.isEmpty, schema["x-weft-ref"] != nil { names.insert("object") }
         }
         names.remove("null")
         return names

@@ -15,6 +15,8 @@ struct FieldProfile: Sendable {
     var kinds: Set<ValueKind>
     /// The stems of the description's words.
     var descriptionStems: Set<String>
+    /// A description word as written, by its stem, for reasons.
+    var descriptionWords: [String: String]
     /// The lowercased enum values.
     var enumValues: Set<String>
 
@@ -53,10 +55,14 @@ struct FieldProfile: Sendable {
         }
         self.terms = terms
         leafConcepts = Set(terms.filter { $0.level == 0 }.map(\.concept))
-        descriptionStems = Set(
-            WordSplitter.words(ofText: field.description ?? "").map(Stemmer.stem).filter {
-                $0.count > 2 && !vocabulary.stopWords.contains($0) && !$0.allSatisfy(\.isNumber)
-            })
+        var descriptionWords: [String: String] = [:]
+        for word in WordSplitter.words(ofText: field.description ?? "") {
+            let stem = Stemmer.stem(word)
+            guard stem.count > 2, !vocabulary.stopWords.contains(stem), !stem.allSatisfy(\.isNumber) else { continue }
+            if descriptionWords[stem] == nil { descriptionWords[stem] = word }
+        }
+        self.descriptionWords = descriptionWords
+        descriptionStems = Set(descriptionWords.keys)
         enumValues = Set(field.enumValues.compactMap { $0.stringValue?.lowercased() })
         kinds = Self.kinds(of: field, leaf: leafConcepts, description: field.description ?? "")
     }

@@ -74,7 +74,8 @@ struct FieldScorer: Sendable {
         }
         if description.score >= 0.2 {
             confidence += 0.08 * min(1, description.score)
-            reasons.append("descriptions share \(description.shared.joined(separator: ", "))")
+            let words = description.shared.map { target.descriptionWords[$0] ?? $0 }
+            reasons.append("descriptions share \(words.joined(separator: ", "))")
         }
 
         // What keeps a match from being applied automatically.
