@@ -33,6 +33,14 @@ public protocol WeftStore: Sendable {
     /// The API key whose key hashes to `keyHash`, in whichever tenant it belongs to.
     func apiKey(hash keyHash: String) async throws(StoreError) -> APIKey?
 
+    // MARK: Invitations
+
+    /// The unexpired invitation whose token has this hash, in any organization.
+    func invitation(tokenHash: String) async throws(StoreError) -> Invitation?
+    /// Uses up invitation `id`: `userID` becomes a member with its role (a member already keeps the higher of the
+    /// two roles), and the invitation is deleted, in one transaction. `.notFound` when it is gone or expired.
+    func acceptInvitation(id: StoreID, userID: StoreID) async throws(StoreError) -> Membership
+
     // MARK: Organizations
 
     /// Creates an organization with `owner` as its first Owner.
@@ -66,6 +74,16 @@ public protocol TenantStore: Sendable {
     func setRole(_ role: Role, userID: StoreID) async throws(StoreError) -> Membership
     /// `.invalid` when it would leave the organization without an Owner.
     func removeMember(userID: StoreID) async throws(StoreError)
+
+    // MARK: Invitations
+
+    /// Invites `email` (lowercased) with `role` until `expiresAt`; replaces a pending invitation of the same email.
+    func createInvitation(email: String, role: Role, tokenHash: String, invitedBy: StoreID, expiresAt: Date)
+        async throws(StoreError) -> Invitation
+    /// The pending (unexpired) invitations, oldest first.
+    func invitations() async throws(StoreError) -> [Invitation]
+    /// Withdraws an invitation; `.notFound` when there is none with this id.
+    func deleteInvitation(id: StoreID) async throws(StoreError)
 
     // MARK: API keys
 

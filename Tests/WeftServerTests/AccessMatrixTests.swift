@@ -44,10 +44,13 @@ struct AccessMatrixTests {
         _ = try await client.call(.put, "/v1/orgs/\(org)/flows/orders", token: owner, json: flow)
         let key = try await client.call(.post, "/v1/orgs/\(org)/api-keys", token: owner, json: ["name": "ci"])
         let run = try await client.call(.post, "/v1/orgs/\(org)/flows/orders/runs", token: owner, json: ["input": [:]])
+        let invitation = try await client.call(
+            .post, "/v1/orgs/\(org)/invitations", token: owner, json: ["email": .string("guest-\(org)@example.com")])
         return [
             "run": run.body?["run"]?["id"]?.stringValue ?? "",
             "org": org, "flow": "orders", "app": "crm", "name": "c", "version": "1", "action": "find",
             "key": key.body?["api_key"]?["id"]?.stringValue ?? "",
+            "invitation": invitation.body?["invitation"]?["id"]?.stringValue ?? "",
         ]
     }
 

@@ -62,6 +62,18 @@ struct PlatformTestServer {
             return (response.status, bytes.isEmpty ? nil : try? JSONParser().parse(bytes))
         }
 
+        /// Sends raw bytes as a JSON body (to send what a `String` cannot hold, such as invalid UTF-8).
+        func send(
+            _ method: HTTPRequest.Method, _ uri: String, token: String?, bytes: [UInt8]
+        ) async throws -> (status: HTTPResponse.Status, body: JSON?) {
+            var headers: HTTPFields = [.contentType: "application/json"]
+            if let token { headers[.authorization] = "Bearer \(token)" }
+            let response = try await client.execute(
+                uri: uri, method: method, headers: headers, body: ByteBuffer(bytes: bytes))
+            let answer = Array(response.body.readableBytesView)
+            return (response.status, answer.isEmpty ? nil : try? JSONParser().parse(answer))
+        }
+
         /// Signs up `email` and returns the session token and user id.
         func signUp(_ email: String, name: String = "Someone") async throws -> (token: String, userID: String) {
             let (status, body) = try await call(

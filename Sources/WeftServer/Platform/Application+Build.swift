@@ -31,6 +31,7 @@ public func buildRouter(
     let api = APIGroup(group: group, prefix: "/v1", registry: registry)
     AccountRoutes(store: store, configuration: configuration).add(to: api)
     OrganizationRoutes(store: store, configuration: configuration).add(to: api)
+    InvitationRoutes(store: store, configuration: configuration).add(to: api)
     FlowRoutes(store: store, configuration: configuration).add(to: api)
     let sealer = SecretSealer(keyring: TenantKeyring(store: store, masterKey: masterKey))
     AppRoutes(store: store, configuration: configuration).add(to: api)

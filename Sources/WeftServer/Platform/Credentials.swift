@@ -1,14 +1,18 @@
 import Crypto
 import Foundation
 
-/// Bearer credentials: session tokens (`ws_…`) and API keys (`wk_…`) are 32 random bytes, base64url-encoded
-/// behind their prefix; only their SHA-256 is stored, so a leaked database does not let anyone in.
+/// Bearer credentials: session tokens (`ws_…`), API keys (`wk_…`) and invitation tokens (`wi_…`) are 32 random
+/// bytes, base64url-encoded behind their prefix; only their SHA-256 is stored, so a leaked database does not let
+/// anyone in.
 public enum Credentials {
     /// A new session token.
     public static func newSessionToken() -> String { "ws_" + randomText() }
 
     /// A new API key.
     public static func newAPIKey() -> String { "wk_" + randomText() }
+
+    /// A new invitation token.
+    public static func newInvitationToken() -> String { "wi_" + randomText() }
 
     /// The stored form of a token or key: SHA-256, hex.
     public static func hash(_ credential: String) -> String {

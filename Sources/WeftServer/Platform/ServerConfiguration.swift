@@ -6,6 +6,8 @@ public struct ServerConfiguration: Sendable {
     public var port = 8080
     /// How long a sign-in session lasts.
     public var sessionLifetime: Duration = .seconds(7 * 24 * 3600)
+    /// How long an invitation can be accepted.
+    public var invitationLifetime: Duration = .seconds(7 * 24 * 3600)
     /// The bcrypt cost of password hashes: 12 in production (about a quarter of a second per check), lower
     /// only in tests.
     public var bcryptCost: UInt8 = 12

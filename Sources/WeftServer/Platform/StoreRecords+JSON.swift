@@ -30,6 +30,17 @@ extension APIKey {
     }
 }
 
+extension Invitation {
+    /// The invitation without its token (shown once, when it is created).
+    var json: JSON {
+        [
+            "id": .string(id.rawValue), "email": .string(email), "role": .string(role.rawValue),
+            "invited_by": .string(invitedBy.rawValue), "created_at": .string(ISO8601.string(createdAt)),
+            "expires_at": .string(ISO8601.string(expiresAt)),
+        ]
+    }
+}
+
 extension AuditEntry {
     var json: JSON {
         [

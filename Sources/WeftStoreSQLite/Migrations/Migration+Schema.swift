@@ -2,7 +2,7 @@ extension Migration {
     /// The schema, oldest step first. Dates are integer milliseconds since 1970 (UTC); JSON is compact text; every
     /// table an organization owns has a `tenant_id`, and rows that refer to a flow carry the tenant with the
     /// flow's id, so a reference can never cross organizations.
-    static let all: [Migration] = [accounts, organizations, definitions, runs, appPins]
+    static let all: [Migration] = [accounts, organizations, definitions, runs, appPins, invitations]
 
     /// Users and their sessions.
     static let accounts = Migration(
@@ -175,5 +175,26 @@ extension Migration {
     static let appPins = Migration(
         version: 5, name: "app versions pinned by flow versions",
         statements: ["ALTER TABLE flow_versions ADD COLUMN app_versions TEXT NOT NULL DEFAULT '{}'"]
+    )
+
+    /// Invitations to join an organization, by email, before or after the invitee has an account.
+    static let invitations = Migration(
+        version: 6, name: "invitations",
+        statements: [
+            """
+            CREATE TABLE invitations (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+                email TEXT NOT NULL,
+                role TEXT NOT NULL CHECK (role IN ('viewer', 'builder', 'admin', 'owner')),
+                token_hash TEXT NOT NULL,
+                invited_by TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL
+            ) STRICT
+            """,
+            "CREATE UNIQUE INDEX invitations_token ON invitations (token_hash)",
+            "CREATE UNIQUE INDEX invitations_tenant_email ON invitations (tenant_id, email)",
+        ]
     )
 }

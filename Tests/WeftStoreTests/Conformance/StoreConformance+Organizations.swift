@@ -34,6 +34,48 @@ extension StoreConformance {
             #expect(try await store.memberships(userID: bob.id).map(\.tenant) == [blue])
             #expect(try await store.memberships(userID: "usr_missing").isEmpty)
         },
+        StoreCheck("invitations: pending until accepted once, replaced per email, withdrawn, and never cross tenants") {
+            store in
+            let (acme, owner) = try await StoreSamples.organization(store, owner: "ada")
+            let (blue, _) = try await StoreSamples.organization(store, owner: "bob")
+            let week = Date().addingTimeInterval(7 * 86_400)
+            let first = try await acme.createInvitation(
+                email: "Cy@Example.com", role: .viewer, tokenHash: "h1", invitedBy: owner.id, expiresAt: week)
+            #expect(first.email == "cy@example.com" && first.id.rawValue.hasPrefix("inv_"))
+            let second = try await acme.createInvitation(
+                email: "cy@example.com", role: .builder, tokenHash: "h2", invitedBy: owner.id, expiresAt: week)
+            #expect(try await acme.invitations() == [second], "a new invitation of the same email replaces the old")
+            #expect(try await store.invitation(tokenHash: "h1") == nil)
+            #expect(try await store.invitation(tokenHash: "h2") == second)
+            #expect(try await blue.invitations().isEmpty)
+            _ = try await acme.createInvitation(
+                email: "old@example.com", role: .admin, tokenHash: "h3", invitedBy: owner.id,
+                expiresAt: Date().addingTimeInterval(-1))
+            #expect(try await store.invitation(tokenHash: "h3") == nil, "expired invitations are not found")
+            #expect(try await acme.invitations() == [second])
+
+            let cy = try await StoreSamples.user(store, "cy")
+            await expectStoreError(.notFound) { try await blue.deleteInvitation(id: second.id) }
+            let membership = try await store.acceptInvitation(id: second.id, userID: cy.id)
+            #expect(membership.tenantID == acme.tenantID && membership.role == .builder)
+            #expect(try await acme.membership(userID: cy.id)?.role == .builder)
+            await expectStoreError(.notFound) { _ = try await store.acceptInvitation(id: second.id, userID: cy.id) }
+            #expect(try await acme.invitations().isEmpty)
+
+            // An existing member keeps the higher role.
+            let again = try await acme.createInvitation(
+                email: "cy@example.com", role: .viewer, tokenHash: "h4", invitedBy: owner.id, expiresAt: week)
+            #expect(try await store.acceptInvitation(id: again.id, userID: cy.id).role == .builder)
+            let withdrawn = try await acme.createInvitation(
+                email: "dee@example.com", role: .viewer, tokenHash: "h5", invitedBy: owner.id, expiresAt: week)
+            try await acme.deleteInvitation(id: withdrawn.id)
+            #expect(try await store.invitation(tokenHash: "h5") == nil)
+            await expectStoreError(.notFound) { try await acme.deleteInvitation(id: withdrawn.id) }
+            await expectStoreError(.notFound) {
+                _ = try await store.tenant("org_missing").createInvitation(
+                    email: "x@example.com", role: .viewer, tokenHash: "h6", invitedBy: owner.id, expiresAt: week)
+            }
+        },
         StoreCheck("members: added, role changed, removed") { store in
             let (tenant, owner) = try await StoreSamples.organization(store)
             let bob = try await StoreSamples.user(store, "bob")

@@ -80,6 +80,8 @@ final class MemoryKeyStore: WeftStore {
     func accessToken(hash tokenHash: String) async throws(StoreError) -> AccessToken? { throw Self.absent }
     func revokeAccessToken(id: StoreID) async throws(StoreError) { throw Self.absent }
     func apiKey(hash keyHash: String) async throws(StoreError) -> APIKey? { throw Self.absent }
+    func invitation(tokenHash: String) async throws(StoreError) -> Invitation? { throw Self.absent }
+    func acceptInvitation(id: StoreID, userID: StoreID) async throws(StoreError) -> Membership { throw Self.absent }
     func createTenant(name: String, owner: StoreID) async throws(StoreError) -> Tenant { throw Self.absent }
     func memberships(userID: StoreID) async throws(StoreError) -> [(tenant: Tenant, role: Role)] {
         throw Self.absent

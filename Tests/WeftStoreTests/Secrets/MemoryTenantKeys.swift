@@ -35,6 +35,11 @@ struct MemoryTenantKeys: TenantStore {
     func membership(userID: StoreID) async throws(StoreError) -> Membership? { throw absent }
     func setRole(_ role: Role, userID: StoreID) async throws(StoreError) -> Membership { throw absent }
     func removeMember(userID: StoreID) async throws(StoreError) { throw absent }
+    func createInvitation(email: String, role: Role, tokenHash: String, invitedBy: StoreID, expiresAt: Date)
+        async throws(StoreError) -> Invitation
+    { throw absent }
+    func invitations() async throws(StoreError) -> [Invitation] { throw absent }
+    func deleteInvitation(id: StoreID) async throws(StoreError) { throw absent }
     func createAPIKey(name: String, role: Role, keyHash: String, prefix: String) async throws(StoreError) -> APIKey {
         throw absent
     }

@@ -13,8 +13,8 @@ struct AccountRoutes {
 
     func add(to api: APIGroup) {
         api.on(
-            .post, "auth/signup", "Create an account and sign in", role: nil, authenticated: false,
-            body: ["email", "name", "password"], success: .created
+            .post, "auth/signup", "Create an account and sign in (with `invitation`, join its organization)", role: nil,
+            authenticated: false, body: ["email", "name", "password", "invitation"], success: .created
         ) { request, _ in try await signUp(request) }
         api.on(.post, "auth/login", "Sign in", role: nil, authenticated: false, body: ["email", "password"]) {
             request, _ in try await logIn(request)
@@ -30,12 +30,14 @@ struct AccountRoutes {
 
     func signUp(_ request: Request) async throws -> Response {
         let body = try await JSONBody.read(
-            request, configuration: configuration, allowed: ["email", "name", "password"])
-        let email = try body.string("email", maximumLength: 254)!.lowercased()
+            request, configuration: configuration, allowed: ["email", "name", "password", "invitation"])
+        let email = try InvitationRoutes.email(body.string("email", maximumLength: 254)!)
         let name = try body.string("name", maximumLength: 200)!
         let password = try body.string("password", maximumLength: 200)!
-        guard email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@") else {
-            throw APIError(.unprocessableContent, "invalid_field", "`email` is not an email address")
+        let invitation = try body.string("invitation", required: false, maximumLength: 200)
+        if let invitation {
+            // Checked before the account exists, so a bad invitation creates nothing.
+            _ = try await InvitationRoutes.invitation(token: invitation, email: email, store: store)
         }
         guard password.count >= configuration.minimumPasswordLength else {
             throw APIError(
@@ -53,7 +55,14 @@ struct AccountRoutes {
             throw error
         }
         let token = try await startSession(for: user)
-        return JSONResponse.make(.created, ["user": user.json, "token": token.json])
+        var answer: JSONObject = ["user": user.json, "token": token.json]
+        if let invitation {
+            let membership = try await InvitationRoutes.accept(token: invitation, by: user, store: store)
+            answer["joined"] = [
+                "organization_id": .string(membership.tenantID.rawValue), "role": .string(membership.role.rawValue),
+            ]
+        }
+        return JSONResponse.make(.created, .object(answer))
     }
 
     func logIn(_ request: Request) async throws -> Response {

@@ -101,7 +101,9 @@ struct OrganizationRoutes {
         let role = try body.enumeration("role", Role.self) ?? .viewer
         try Self.check(granting: role, by: callerRole)
         guard let user = try await store.user(email: email) else {
-            throw APIError(.notFound, "no_account", "no account uses this email; ask them to sign up first")
+            throw APIError(
+                .notFound, "no_account",
+                "no account uses this email; invite them instead (POST /v1/orgs/{org}/invitations)")
         }
         guard try await tenant.membership(userID: user.id) == nil else {
             throw APIError(.conflict, "already_member", "this person is already a member")
@@ -181,7 +183,7 @@ struct OrganizationRoutes {
     func audit(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
         let (tenant, _) = try await access.tenant(organization(context), context, role: .admin)
         let query = request.uri.queryParameters
-        let limit = min(max(Int(query["limit"].map(String.init) ?? "") ?? 50, 1), 500)
+        let limit = try PageLimit.parse(query["limit"].map(String.init))
         var before: Date?
         if let text = query["before"].map(String.init) {
             guard let date = ISO8601.date(text) else {

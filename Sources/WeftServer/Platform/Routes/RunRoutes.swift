@@ -80,7 +80,7 @@ struct RunRoutes {
             }
             return date
         }
-        var query = RunQuery(limit: min(max(Int(text("limit") ?? "") ?? 50, 1), 500), after: text("after"))
+        var query = RunQuery(limit: try PageLimit.parse(text("limit")), after: text("after"))
         var names: [StoreID: String] = [:]
         for flow in try await tenant.flows() { names[flow.id] = flow.name }
         if let name = text("flow") {
