@@ -58,7 +58,9 @@ let package = Package(
         ),
         .target(
             name: "WeftMapping",
-            dependencies: ["WeftModel", "WeftJSON", .product(name: "Collections", package: "swift-collections")]
+            dependencies: [
+                "WeftOpenAPI", "WeftModel", "WeftJSON", .product(name: "Collections", package: "swift-collections"),
+            ]
         ),
         .target(
             name: "WeftCatalog",

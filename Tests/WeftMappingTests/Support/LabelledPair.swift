@@ -60,14 +60,12 @@ enum SharedData {
         let folder = directory.appendingPathComponent("mapping-pairs")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
             .sorted()
-        var documents: [String: JSON] = [:]
+        // Each side is read exactly as `weft map suggest FILE#POINTER` reads it.
         func side(_ json: JSON?) throws -> SchemaFields {
-            let file = json?["spec_file"]?.stringValue ?? ""
-            let path = directory.appendingPathComponent(file).path
-            if documents[path] == nil { documents[path] = try SchemaDocument.load(path) }
+            let path = directory.appendingPathComponent(json?["spec_file"]?.stringValue ?? "").path
+            let pointer = String((json?["schema_pointer"]?.stringValue ?? "").drop { $0 == "#" })
             let depth = json?["flatten_max_depth"]?.numberValue.map(Int.init)
-            return try SchemaDocument.fields(
-                in: documents[path]!, pointer: json?["schema_pointer"]?.stringValue ?? "", maxDepth: depth)
+            return try SchemaLocation(parsing: "\(path)#\(pointer)").fields(maxDepth: depth)
         }
         return try files.map { file in
             let pair = try JSONParser().parse([UInt8](Data(contentsOf: folder.appendingPathComponent(file))))

@@ -1,14 +1,13 @@
 import Foundation
 import WeftJSON
-import WeftMapping
 import WeftModel
 import WeftOpenAPI
 
-/// A schema named on the command line: `FILE#POINTER` into an OpenAPI or Swagger document,
+/// A schema named by a location, as `weft map suggest` takes them: `FILE#POINTER` into an OpenAPI or Swagger document,
 /// `APP.yaml#ACTION.input` or `APP.yaml#ACTION.output` of a Weft app manifest, or a plain JSON Schema file.
-struct SchemaLocation {
+public struct SchemaLocation: Sendable {
     /// Which kind of place.
-    enum Kind: Equatable {
+    public enum Kind: Equatable, Sendable {
         /// A JSON Pointer (without its `#`) into an OpenAPI or Swagger document.
         case document(pointer: String)
         /// An action's input or output in an app manifest.
@@ -18,14 +17,14 @@ struct SchemaLocation {
     }
 
     /// The location as given.
-    var text: String
+    public var text: String
     /// The file.
-    var file: String
+    public var file: String
     /// What in the file.
-    var kind: Kind
+    public var kind: Kind
 
     /// Reads a location: the part after the last `#` decides its kind.
-    init(parsing text: String) throws {
+    public init(parsing text: String) throws(SchemaLocationError) {
         self.text = text
         guard let hash = text.lastIndex(of: "#") else {
             (file, kind) = (text, .schemaFile)
@@ -48,7 +47,7 @@ struct SchemaLocation {
     }
 
     /// The fields of the schema, listed down to `maxDepth` levels.
-    func fields(maxDepth: Int?) throws -> SchemaFields {
+    public func fields(maxDepth: Int?) throws(SchemaLocationError) -> SchemaFields {
         guard FileManager.default.isReadableFile(atPath: file) else {
             throw SchemaLocationError(location: text, message: "cannot read the file \(file)")
         }
@@ -60,7 +59,7 @@ struct SchemaLocation {
     }
 
     /// The schema at a pointer of an OpenAPI or Swagger document, resolved by WeftOpenAPI.
-    private func documentFields(pointer: String, maxDepth: Int?) throws -> SchemaFields {
+    private func documentFields(pointer: String, maxDepth: Int?) throws(SchemaLocationError) -> SchemaFields {
         let parsed: JSONPointer
         do {
             parsed = try JSONPointer(pointer)
@@ -77,7 +76,7 @@ struct SchemaLocation {
     }
 
     /// An action's input or output schema; `$ref: "#/schemas/Name"` points into the manifest's `schemas:`.
-    private func actionFields(name: String, output: Bool, maxDepth: Int?) throws -> SchemaFields {
+    private func actionFields(name: String, output: Bool, maxDepth: Int?) throws(SchemaLocationError) -> SchemaFields {
         let (document, diagnostics, _) = WeftDocument.load(path: file)
         guard case .app(let app) = document else {
             if document == nil, let first = diagnostics.first {
@@ -106,7 +105,7 @@ struct SchemaLocation {
     }
 
     /// A JSON Schema file, JSON or YAML; `#/...` references point into the file itself.
-    private func schemaFileFields(maxDepth: Int?) throws -> SchemaFields {
+    private func schemaFileFields(maxDepth: Int?) throws(SchemaLocationError) -> SchemaFields {
         guard let data = FileManager.default.contents(atPath: file),
             let contents = String(data: data, encoding: .utf8)
         else {
