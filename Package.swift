@@ -101,7 +101,7 @@ let package = Package(
         .target(
             name: "WeftServer",
             dependencies: [
-                "WeftConnectors", "WeftRuntime", "WeftModel", "WeftJSON", "WeftStore", "WeftCatalog",
+                "WeftConnectors", "WeftRuntime", "WeftModel", "WeftJSON", "WeftStore", "WeftCatalog", "WeftOpenAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "NIOCore", package: "swift-nio"),
