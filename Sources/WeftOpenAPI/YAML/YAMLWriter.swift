@@ -9,10 +9,14 @@ import WeftJSON
 public struct YAMLWriter: Sendable {
     /// The longest line a collection may take in flow style (`{ type: string }`) before it is written as a block.
     public var flowWidth: Int
+    /// How many levels of nesting are always written as blocks: with 2, the top-level members' values and their
+    /// members' values (such as each action of an app) are blocks however short.
+    public var blockDepth: Int
 
     /// Creates a writer.
-    public init(flowWidth: Int = 100) {
+    public init(flowWidth: Int = 100, blockDepth: Int = 2) {
         self.flowWidth = flowWidth
+        self.blockDepth = blockDepth
     }
 
     /// The YAML text of `value`, ending in a newline; `comments` become `#` lines at the top.
@@ -21,9 +25,9 @@ public struct YAMLWriter: Sendable {
         for comment in comments { output += comment.isEmpty ? "#\n" : "# \(comment)\n" }
         switch value {
         case .object(let object) where !object.isEmpty:
-            writeMembers(object, indent: 0, to: &output)
+            writeMembers(object, indent: 0, depth: 0, to: &output)
         case .array(let elements) where !elements.isEmpty:
-            writeElements(elements, indent: 0, to: &output)
+            writeElements(elements, indent: 0, depth: 0, to: &output)
         default:
             output += scalarOrFlow(value) + "\n"
         }
@@ -32,49 +36,51 @@ public struct YAMLWriter: Sendable {
 
     // MARK: Blocks
 
-    private func writeMembers(_ object: JSONObject, indent: Int, to output: inout String) {
+    private func writeMembers(_ object: JSONObject, indent: Int, depth: Int, to output: inout String) {
         let pad = String(repeating: " ", count: indent)
         for (key, member) in object {
             output += pad + Self.scalar(key) + ":"
-            writeValue(member, indent: indent, prefixWidth: indent + key.count + 2, to: &output)
+            writeValue(member, indent: indent, depth: depth, prefixWidth: indent + key.count + 2, to: &output)
         }
     }
 
-    private func writeElements(_ elements: [JSON], indent: Int, to output: inout String) {
+    private func writeElements(_ elements: [JSON], indent: Int, depth: Int, to output: inout String) {
         let pad = String(repeating: " ", count: indent)
         for element in elements {
             switch element {
-            case .object(let object) where !object.isEmpty && flow(element, width: flowWidth - indent - 2) == nil:
+            case .object(let object)
+            where !object.isEmpty && flow(element, depth: depth, width: flowWidth - indent - 2) == nil:
                 // The first member goes on the dash's line; the rest line up under it.
                 var nested = ""
-                writeMembers(object, indent: indent + 2, to: &nested)
+                writeMembers(object, indent: indent + 2, depth: depth + 1, to: &nested)
                 output += pad + "- " + nested.dropFirst(indent + 2)
-            case .array(let inner) where !inner.isEmpty && flow(element, width: flowWidth - indent - 2) == nil:
+            case .array(let inner)
+            where !inner.isEmpty && flow(element, depth: depth, width: flowWidth - indent - 2) == nil:
                 output += pad + "-\n"
-                writeElements(inner, indent: indent + 2, to: &output)
+                writeElements(inner, indent: indent + 2, depth: depth + 1, to: &output)
             default:
                 output += pad + "-"
-                writeValue(element, indent: indent, prefixWidth: indent + 2, to: &output)
+                writeValue(element, indent: indent, depth: depth, prefixWidth: indent + 2, to: &output)
             }
         }
     }
 
     /// Writes what follows `key:` or `-`: a scalar or flow collection on the same line, or a block below.
-    private func writeValue(_ value: JSON, indent: Int, prefixWidth: Int, to output: inout String) {
+    private func writeValue(_ value: JSON, indent: Int, depth: Int, prefixWidth: Int, to output: inout String) {
         switch value {
         case .object(let object) where !object.isEmpty:
-            if let text = flow(value, width: flowWidth - prefixWidth) {
+            if let text = flow(value, depth: depth, width: flowWidth - prefixWidth) {
                 output += " " + text + "\n"
             } else {
                 output += "\n"
-                writeMembers(object, indent: indent + 2, to: &output)
+                writeMembers(object, indent: indent + 2, depth: depth + 1, to: &output)
             }
         case .array(let elements) where !elements.isEmpty:
-            if let text = flow(value, width: flowWidth - prefixWidth) {
+            if let text = flow(value, depth: depth, width: flowWidth - prefixWidth) {
                 output += " " + text + "\n"
             } else {
                 output += "\n"
-                writeElements(elements, indent: indent + 2, to: &output)
+                writeElements(elements, indent: indent + 2, depth: depth + 1, to: &output)
             }
         case .string(let text) where Self.fitsLiteralBlock(text):
             output += " " + Self.literalBlock(text, indent: indent + 2) + "\n"
@@ -87,8 +93,9 @@ public struct YAMLWriter: Sendable {
 
     /// The one-line flow form of a collection whose leaves are scalars (one level of nesting at most), when it
     /// fits in `width`; `nil` otherwise.
-    private func flow(_ value: JSON, width: Int) -> String? {
-        guard width > 0, let text = flowText(value, depth: 0, budget: width), text.count <= width else { return nil }
+    private func flow(_ value: JSON, depth: Int, width: Int) -> String? {
+        guard width > 0, depth >= blockDepth, let text = flowText(value, depth: 0, budget: width), text.count <= width
+        else { return nil }
         return text
     }
 
@@ -168,7 +175,6 @@ public struct YAMLWriter: Sendable {
             case " " where previous == ":": return false
             case ",", "[", "]", "{", "}", ":":
                 if inFlow { return false }
-            case "\"", "\\", "`": return false
             default:
                 if character.value < 0x20 || character.value == 0x7F { return false }
                 if character.value >= 0x80 && !(character.properties.isAlphabetic || character.properties.isMath)
