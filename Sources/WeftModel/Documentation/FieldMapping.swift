@@ -8,8 +8,9 @@ public struct FieldMapping: Sendable, Equatable {
     public var expression: String
     /// The transformation in words: `copied`, `first 10 characters`, `upper-cased`, `concatenated`, ...
     public var transformation: String
-    /// Who wrote the mapping: `written` by hand, or, for example, `suggested` when a mapping suggestion was
-    /// accepted (see ``FlowDocumentation/init(flow:apps:origins:)``).
+    /// Who wrote the mapping: ``FieldMapping/written`` (by hand), or ``FieldMapping/suggested(confidence:)`` when
+    /// a mapping suggestion recorded in the step's `suggestions:` was accepted as it was (see also
+    /// ``FlowDocumentation/init(flow:apps:origins:)``).
     public var origin: String
 
     /// Creates a row.
@@ -27,5 +28,12 @@ public struct FieldMapping: Sendable, Equatable {
     /// The wording of a plain copy.
     public static let copied = "copied"
     /// The origin of a mapping written by hand.
-    public static let written = "written"
+    public static let written = "written by hand"
+
+    /// The origin of a mapping suggested with `confidence` and kept as suggested: `suggested (0.93) and accepted`.
+    public static func suggested(confidence: Double) -> String {
+        let hundredths = Int((confidence * 100).rounded())
+        let text = hundredths >= 100 ? "1.00" : "0." + (hundredths < 10 ? "0" : "") + String(hundredths)
+        return "suggested (\(text)) and accepted"
+    }
 }

@@ -1,3 +1,5 @@
+import Collections
+
 extension FlowDocumentation {
     /// The field mapping tables: every `map` step (rows when its expression is an object constructor, the whole
     /// expression otherwise), and every `action` input or `http` body written as a structure or a constructor.
@@ -9,6 +11,7 @@ extension FlowDocumentation {
     /// secrets (`password`, `api_key`, ...) are masked.
     func mappingTable(for step: Step) -> MappingTable? {
         guard var table = unmaskedMappingTable(for: step) else { return nil }
+        Self.applySuggestions(step.suggestions, to: &table.rows, explicit: origins(for: step))
         for index in table.rows.indices where table.rows[index].transformation == "constant" {
             let name = table.rows[index].target.split(separator: ".").last.map(String.init) ?? ""
             if SecretMasking.isSecret(name) { table.rows[index].expression = SecretMasking.mask }
@@ -38,6 +41,36 @@ extension FlowDocumentation {
         default:
             return nil
         }
+    }
+
+    /// Marks the rows whose expression is still the one a recorded suggestion proposed as suggested and accepted;
+    /// rows with an origin given to the initializer keep it. Target paths are compared without `[]` (whether a
+    /// value is shown as a list depends on what the documentation knows of the apps) and expressions token by
+    /// token (spacing, line breaks and comments do not count).
+    static func applySuggestions(
+        _ suggestions: OrderedDictionary<String, FieldSuggestion>, to rows: inout [FieldMapping],
+        explicit: [String: String]
+    ) {
+        guard !suggestions.isEmpty else { return }
+        var byTarget: [String: FieldSuggestion] = [:]
+        for (target, suggestion) in suggestions { byTarget[Self.plainPath(target)] = suggestion }
+        for index in rows.indices where explicit[rows[index].target] == nil {
+            guard let suggestion = byTarget[Self.plainPath(rows[index].target)],
+                Self.sameExpression(rows[index].expression, suggestion.expression)
+            else { continue }
+            rows[index].origin = FieldMapping.suggested(confidence: suggestion.confidence)
+        }
+    }
+
+    /// A target path without its list markers: `item.items[].rate` is `item.items.rate`.
+    static func plainPath(_ path: String) -> String {
+        path.replacingOccurrences(of: "[]", with: "")
+    }
+
+    /// Whether two expressions are the same tokens.
+    static func sameExpression(_ a: String, _ b: String) -> Bool {
+        guard let first = TokenList(a), let second = TokenList(b) else { return oneLine(a) == oneLine(b) }
+        return first.tokens.elementsEqual(second.tokens) { $0.kind == $1.kind && $0.value == $1.value }
     }
 
     /// Origins for one step's fields: `step/target` keys override plain `target` keys.

@@ -58,17 +58,21 @@ struct MappingReader {
         return (range.lowerBound + 1)..<(range.upperBound - 1)
     }
 
-    /// `path.{ ... }`: the path's range and the constructor's inside.
-    private func arrayMapping(_ range: Range<Int>) -> (path: Range<Int>, body: Range<Int>)? {
+    /// `path.{ ... }` or `path[].{ ... }`: the path's range (without the `[]`), the constructor's inside, and
+    /// whether the path ends in `[]`, which keeps the result a list even of one element.
+    private func arrayMapping(_ range: Range<Int>) -> (path: Range<Int>, body: Range<Int>, keepsList: Bool)? {
         guard range.count >= 4, list[range.upperBound - 1].isPunctuation("}") else { return nil }
         var open = range.upperBound - 2
         while open > range.lowerBound, !(list[open].isPunctuation("{") && list.matching(open) == range.upperBound - 1) {
             open -= 1
         }
-        guard open > range.lowerBound + 1, list[open - 1].isPunctuation("."),
-            list.isPath(range.lowerBound..<(open - 1))
-        else { return nil }
-        return (range.lowerBound..<(open - 1), (open + 1)..<(range.upperBound - 1))
+        guard open > range.lowerBound + 1, list[open - 1].isPunctuation(".") else { return nil }
+        var end = open - 1
+        let keepsList =
+            end - range.lowerBound >= 3 && list[end - 2].isPunctuation("[") && list[end - 1].isPunctuation("]")
+        if keepsList { end -= 2 }
+        guard list.isPath(range.lowerBound..<end) else { return nil }
+        return (range.lowerBound..<end, (open + 1)..<(range.upperBound - 1), keepsList)
     }
 
     private func join(_ prefix: String, _ name: String) -> String {
@@ -84,7 +88,8 @@ struct MappingReader {
             return rows
         }
         if let mapping = arrayMapping(range) {
-            let shape = ShapeReader(list: list, scope: scope).shape(mapping.path, context: context.shape, locals: [:])
+            var shape = ShapeReader(list: list, scope: scope).shape(mapping.path, context: context.shape, locals: [:])
+            if mapping.keepsList, !shape.isList { shape = .list(shape) }
             // The path's name as a source; a path through a variable bound in the expression is not one.
             let first = list[mapping.path.lowerBound]
             let path: String? =

@@ -1,3 +1,5 @@
+import Collections
+
 /// One step of a flow: what it does (its kind) and how failures are handled.
 public struct Step: Sendable {
     public var id = ""
@@ -12,6 +14,9 @@ public struct Step: Sendable {
     public var retry: RetryPolicy?
     public var timeout: Duration?
     public var onError = ErrorHandling.fail
+    /// Mapping suggestions made for the step's fields (by `weft generate`), by target path such as
+    /// `item.items[].quantity`: what documentation reads to tell suggested fields from fields written by hand.
+    public var suggestions: OrderedDictionary<String, FieldSuggestion> = [:]
     /// Where the step is written.
     public var location = SourceLocation(file: "", line: 1, column: 1)
     /// Where each of the step's values is written, by key (`connection`, `action`, ...).
@@ -40,6 +45,10 @@ public struct Step: Sendable {
                 .field(
                     "on_error", \.onError, ErrorHandling.spec,
                     "After the retries: `fail` (default), `continue`, `dead_letter`, or `{ steps: [...] }`."),
+                .field(
+                    "suggestions", \.suggestions, .map(of: FieldSuggestion.spec),
+                    "The mapping suggestions made for the step's fields, by target path (written by `weft generate`): "
+                        + "documentation shows a field as suggested while its expression is the one recorded."),
             ],
             variants: [
                 .variant("action", \.kind, ActionReference.spec, "Call an app's action, such as `shopify/list_orders`.")

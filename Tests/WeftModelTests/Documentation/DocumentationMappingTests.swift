@@ -60,7 +60,7 @@ struct DocumentationMappingTests {
         #expect(byTarget["discount"]?.transformation == "sum of discount_codes.amount")
         #expect(byTarget["channel"]?.transformation == "constant")
         #expect(byTarget["channel"]?.sources == [])
-        #expect(rows.allSatisfy { $0.origin == "written" })
+        #expect(rows.allSatisfy { $0.origin == "written by hand" })
     }
 
     @Test("the Markdown table shows target, source, transformation and origin")
@@ -69,8 +69,9 @@ struct DocumentationMappingTests {
         #expect(markdown.contains("| Target field | Source | Transformation | Origin |"))
         #expect(
             markdown.contains(
-                "| `tranDate` | `created_at` | first 10 characters (`$substring(created_at, 0, 10)`) | written |"))
-        #expect(markdown.contains("| `memo` | `note` | copied | written |"))
+                "| `tranDate` | `created_at` | first 10 characters (`$substring(created_at, 0, 10)`) | written by hand |"
+            ))
+        #expect(markdown.contains("| `memo` | `note` | copied | written by hand |"))
     }
 
     @Test(
@@ -169,7 +170,7 @@ struct DocumentationMappingTests {
         let rows = DocsSupport.rows(documentation, step: "order")
         #expect(rows.first { $0.target == "memo" }?.origin == "suggested (0.71)")
         #expect(rows.first { $0.target == "tranDate" }?.origin == "suggested (0.93)")
-        #expect(rows.first { $0.target == "total" }?.origin == "written")
+        #expect(rows.first { $0.target == "total" }?.origin == "written by hand")
     }
 
     @Test("keys, strings with braces and commas, and comments do not confuse the reader")
