@@ -152,7 +152,7 @@ struct RequestValidator: Sendable {
                 return [MockProblem("body", "", "not valid JSON: \(error)")]
             }
         } else if type == "application/x-www-form-urlencoded" {
-            value = Self.formObject(ParameterDecoding.pairs(String(decoding: request.body, as: UTF8.self)), schema)
+            value = FormDecoding.object(ParameterDecoding.pairs(String(decoding: request.body, as: UTF8.self)), schema)
         } else {
             return []
         }
@@ -165,20 +165,6 @@ struct RequestValidator: Sendable {
                 MockProblem("body", "/" + JSONPointer.escape(parameter.name), $0.message)
             }
         }
-    }
-
-    /// A URL-encoded form as the object its schema describes, each field read as its property's type.
-    static func formObject(_ fields: [(name: String, value: String)], _ schema: JSON) -> JSON {
-        var object = JSONObject()
-        let properties = schema["properties"]?.objectValue ?? [:]
-        for name in Set(fields.map(\.name)).sorted() {
-            let raw = fields.filter { $0.name == name }.map(\.value)
-            let property = properties[name] ?? [:]
-            object[name] =
-                ParameterDecoding.value(raw, schema: property, parameter: ["in": "query"])
-                ?? .string(raw.last ?? "")
-        }
-        return .object(object)
     }
 
     /// `application/json` for `Application/JSON; charset=utf-8`.

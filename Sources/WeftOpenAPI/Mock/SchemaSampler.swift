@@ -1,4 +1,5 @@
 import WeftJSON
+import WeftModel
 
 /// Makes a value that conforms to a JSON Schema, the same value for the same seed and key.
 ///
@@ -87,22 +88,44 @@ public struct SchemaSampler: Sendable {
             if case .array(let parts)? = object.removeValue(forKey: "allOf") {
                 return value(.object(Self.merged(object, parts)), name: name, depth: depth)
             }
-            for key in ["oneOf", "anyOf"] {
-                guard case .array(let branches)? = object[key] else { continue }
-                object.removeValue(forKey: key)
+            if case .array(let branches)? = object["oneOf"] {
+                object.removeValue(forKey: "oneOf")
+                return exclusive(object, branches, name: name, depth: depth)
+            }
+            if case .array(let branches)? = object.removeValue(forKey: "anyOf") {
                 let branch = branches.first { !Self.isNullOnly($0) } ?? branches.first ?? [:]
                 return value(.object(Self.merged(object, [branch])), name: name, depth: depth)
             }
             switch Self.type(of: object) {
             case "object": return .object(members(object, depth: depth))
             case "array": return .array(items(object, name: name, depth: depth))
-            case "integer": return integer(object, name: name)
-            case "number": return number(object)
+            case "integer", "int", "long": return integer(object, name: name)
+            case "number", "float", "double": return number(object)
             case "boolean": return .bool(random.int(in: 0...1) == 1)
             case "null": return .null
             case "string": return .string(string(object, name: name))
             default: return object["x-weft-ref"] != nil ? .object([:]) : .string(text(for: name))
             }
+        }
+
+        /// A value for a `oneOf`: from the first branch (not `null`) whose value matches that branch alone, a few
+        /// draws per branch (an integer also matches a `number` branch); the first branch's value when none does.
+        mutating func exclusive(_ base: JSONObject, _ branches: [JSON], name: String?, depth: Int) -> JSON {
+            let candidates = branches.filter { !Self.isNullOnly($0) }
+            guard candidates.count > 1 else {
+                let branch = candidates.first ?? branches.first ?? [:]
+                return value(.object(Self.merged(base, [branch])), name: name, depth: depth)
+            }
+            let whole = JSONSchemaValidator(schema: .object(base.merging(["oneOf": .array(branches)]) { $1 }))
+            var first: JSON?
+            for branch in candidates {
+                for _ in 0..<3 {
+                    let made = value(.object(Self.merged(base, [branch])), name: name, depth: depth)
+                    if whole.isValid(made) { return made }
+                    if first == nil { first = made }
+                }
+            }
+            return first ?? .null
         }
 
         /// Whether `schema` only allows `null` (a `oneOf` branch that stands for "nullable").
