@@ -12,6 +12,8 @@ public struct AppManifest: Sendable {
     public var categories: [String] = []
     public var documentation: String?
     public var connectionFields: OrderedDictionary<String, ConnectionField> = [:]
+    /// How to check a connection (`connection.test`), when the app says.
+    public var connectionTest: ConnectionTest?
     public var auth = Auth.none
     /// The base URL, a template over `$connection`.
     public var baseURL = Template(literal: "")
@@ -29,15 +31,28 @@ public struct AppManifest: Sendable {
     /// An empty manifest.
     public init() {}
 
+    /// The `connection:` section as written: its fields and its test.
     private struct Connection {
         var fields: OrderedDictionary<String, ConnectionField> = [:]
+        var test: ConnectionTest?
+    }
+
+    private var connection: Connection {
+        get { Connection(fields: connectionFields, test: connectionTest) }
+        set {
+            connectionFields = newValue.fields
+            connectionTest = newValue.test
+        }
     }
 
     static var objectSpec: ObjectSpec<AppManifest> {
         let connection = ObjectSpec(
             "Connection", description: "What a tenant fills in to connect.", initial: Connection.init,
-            fields: [.field("fields", \.fields, .map(of: ConnectionField.spec, key: .identifier), "The fields.")]
-        ).spec.map(\.fields)
+            fields: [
+                .field("fields", \.fields, .map(of: ConnectionField.spec, key: .identifier), "The fields."),
+                .field("test", \.test, ConnectionTest.spec, "The action that checks a connection works."),
+            ]
+        ).spec
         let actions = Spec<OrderedDictionary<String, Action>>.map(of: Action.spec, key: .identifier).map { actions in
             var named = actions
             for key in named.keys { named[key]?.name = key }
@@ -56,7 +71,7 @@ public struct AppManifest: Sendable {
                 .field("vendor", \.vendor, .string(), "Who makes the API."),
                 .field("categories", \.categories, .array(of: .string()), "Catalog categories."),
                 .field("docs_url", \.documentation, .string(), "The API's documentation."),
-                .field("connection", \.connectionFields, connection, "The connection's fields."),
+                .field("connection", \.connection, connection, "The connection's fields and how to test it."),
                 .field("auth", \.auth, Auth.spec, "How requests are authenticated."),
                 .field(
                     "base_url", \.baseURL, .template, required: true,
@@ -68,7 +83,15 @@ public struct AppManifest: Sendable {
                 .field("actions", \.actions, actions, required: true, "The actions, by name."),
                 .field("triggers", \.triggers, .map(of: AppTrigger.spec, key: .identifier), "Triggers the app offers."),
                 .field("schemas", \.schemas, .map(of: .json), "Named JSON Schemas for `$ref`."),
-            ])
+            ],
+            check: { app, value, reader in
+                guard let test = app.connectionTest, app.actions[test.action] == nil else { return }
+                let known = app.actions.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")
+                reader.error(
+                    "unknown-action",
+                    "the connection test calls `\(test.action)`, which is not one of the app's actions",
+                    at: test.actionLocation ?? value.location, hint: known.isEmpty ? nil : "the actions: \(known)")
+            })
     }
 
     /// A semantic version; a bare number such as `1.0` gets a hint rather than a type error.

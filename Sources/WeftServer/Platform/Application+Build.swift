@@ -36,7 +36,7 @@ public func buildRouter(
     let sealer = SecretSealer(keyring: TenantKeyring(store: store, masterKey: masterKey))
     AppRoutes(store: store, configuration: configuration).add(to: api)
     AppActionRoutes(store: store, configuration: configuration, sealer: sealer, outbound: outbound).add(to: api)
-    ConnectionRoutes(store: store, configuration: configuration, sealer: sealer).add(to: api)
+    ConnectionRoutes(store: store, configuration: configuration, sealer: sealer, outbound: outbound).add(to: api)
     RunRoutes(store: store, configuration: configuration, sealer: sealer, outbound: outbound).add(to: api)
     return (router, registry)
 }

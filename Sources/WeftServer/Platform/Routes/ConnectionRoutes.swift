@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import WeftConnectors
 import WeftJSON
 import WeftModel
 import WeftRuntime
@@ -12,6 +13,7 @@ struct ConnectionRoutes {
     let store: any WeftStore
     let configuration: ServerConfiguration
     let sealer: SecretSealer
+    let outbound: any HTTPTransport
     var access: Access { Access(store: store) }
 
     /// What reads show instead of a secret.
@@ -39,6 +41,30 @@ struct ConnectionRoutes {
         api.on(.delete, "orgs/:org/connections/:name", "Delete a connection", role: .builder, success: .noContent) {
             _, context in try await delete(context)
         }
+        api.on(
+            .post, "orgs/:org/connections/:name/test",
+            "Check a connection: call its app's test action and answer what happened, secrets masked", role: .builder
+        ) { _, context in try await test(context) }
+    }
+
+    /// Calls the app's `connection.test` action with the connection (behind the egress guard).
+    func test(_ context: WeftRequestContext) async throws -> Response {
+        let tenant = try await access.tenantStore(context, role: .builder)
+        let connection = try await existing(tenant, context)
+        let app = try await TenantApps(tenant: tenant).app(connection.appID).manifest
+        guard let test = app.connectionTest else {
+            throw APIError(
+                .unprocessableContent, "no_connection_test",
+                "the app `\(app.id)` says no way to test a connection; add `connection.test` to its manifest, or "
+                    + "try one of its actions with POST /v1/orgs/{org}/apps/\(app.id)/actions/{action}/test")
+        }
+        let values = try await ConnectionSecrets.open(connection, sealer: sealer).values
+        let trial = await ActionTrial.run(
+            app: app, action: test.action, connection: values, input: test.input, transport: outbound)
+        try await tenant.appendAudit(
+            actor: context.identity!.actorID, action: "connection.tested", target: connection.name,
+            details: ["succeeded": .bool(trial.succeeded)])
+        return JSONResponse.make(.ok, trial.json)
     }
 
     private func existing(_ tenant: any TenantStore, _ context: WeftRequestContext) async throws -> StoredConnection {
