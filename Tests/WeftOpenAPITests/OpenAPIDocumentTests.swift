@@ -106,6 +106,37 @@ struct OpenAPIDocumentTests {
         #expect(try document.schema(at: "#/parameters/limit") == ["type": "integer", "maximum": 100])
     }
 
+    @Test("long reference chains are cut after four levels; bodies and responses give the schema they carry")
+    func depthAndCarriers() throws {
+        let document = try OpenAPIDocument(
+            text: """
+                openapi: 3.0.0
+                paths:
+                  /a:
+                    post:
+                      requestBody: { content: { application/json: { schema: { $ref: "#/components/schemas/A" } } } }
+                      responses:
+                        "200": { description: ok, content: { application/json: { schema: { type: integer } } } }
+                components:
+                  schemas:
+                    A: { properties: { b: { $ref: "#/components/schemas/B" } } }
+                    B: { properties: { c: { $ref: "#/components/schemas/C" } } }
+                    C: { properties: { d: { $ref: "#/components/schemas/D" } } }
+                    D: { properties: { e: { $ref: "#/components/schemas/E" } } }
+                    E: { type: string }
+                """)
+        let a = try document.schema(at: "#/components/schemas/A")
+        let d = a["properties"]?["b"]?["properties"]?["c"]?["properties"]?["d"]
+        #expect(d?["properties"]?["e"] == ["description": "not expanded: E", "x-weft-ref": "#/components/schemas/E"])
+        #expect(
+            try document.schema(at: "#/components/schemas/C")["properties"]?["d"]?["properties"]?["e"] == [
+                "type": "string"
+            ])
+        let body = try document.schema(at: "#/paths/~1a/post/requestBody")
+        #expect(body["properties"]?["b"]?["properties"]?["c"] != nil)
+        #expect(try document.schema(at: "#/paths/~1a/post/responses/200") == ["type": "integer"])
+    }
+
     @Test("value(at:) reads any value by JSON pointer")
     func valueAtPointer() throws {
         let document = try OpenAPIDocument(text: Self.tree)

@@ -65,6 +65,19 @@ struct PaginationImportTests {
         #expect(action["records"] == "data")
     }
 
+    @Test("a page parameter that takes the previous response's next_page token (Stripe's search)")
+    func pageToken() throws {
+        let result = try Self.list(
+            parameters:
+                "[{ name: page, in: query, schema: { type: string } }, { name: query, in: query, schema: { type: string } }]",
+            response:
+                ##"{ description: ok, content: { application/json: { schema: { type: object, properties: { data: \##(Self.items), has_more: { type: boolean }, next_page: { type: string, nullable: true } } } } } }"##
+        )
+        let action = try #require(result.action("list_items"))
+        #expect(action["paginate"] == ["type": "cursor", "next": "next_page", "param": "page"])
+        #expect(action["records"] == "data")
+    }
+
     @Test("a next-page URL in the body")
     func nextURL() throws {
         let result = try Self.list(

@@ -84,6 +84,17 @@ extension ImportState {
                 paging(
                     ["type": "cursor", "next": .string(next), "param": .string(cursor)], schema: schema, at: pointer))
         }
+        // Stripe's search: a `page` parameter takes the `next_page` token of the previous response.
+        if let page = parameter(in: Self.pageParameters),
+            let field = ["next_page", "nextPage", "next_page_token"].first(where: {
+                properties[$0].map { shape.type($0) == "string" && !isURL($0) } ?? false
+            })
+        {
+            return done(
+                paging(
+                    ["type": "cursor", "next": .string(Self.path([field])), "param": .string(page)], schema: schema,
+                    at: pointer))
+        }
         if let next = nextURLExpression(schema) {
             return done(paging(["type": "next_url", "next": .string(next)], schema: schema, at: pointer))
         }
@@ -182,7 +193,13 @@ extension ImportState {
             for field in Self.nextURLFields {
                 guard let property = properties[field] else { continue }
                 let type = shape.type(property)
-                if type == "string" || (type == nil && shape.properties(property).isEmpty) {
+                // `next` and `next_page` may hold a token rather than a URL; they count when described as one.
+                let ambiguous =
+                    (field == "next" || field == "next_page")
+                    && !["links", "_links", "paging"].contains(prefix.last ?? "")
+                if type == "string" || (type == nil && shape.properties(property).isEmpty),
+                    !ambiguous || isURL(property)
+                {
                     return Self.path(prefix + [field])
                 }
                 if shape.properties(property)["href"] != nil { return Self.path(prefix + [field, "href"]) }
@@ -195,6 +212,16 @@ extension ImportState {
             if let found = find(shape.properties(inner), prefix: [container]) { return found }
         }
         return nil
+    }
+
+    /// Whether a string schema is described as a URL (its format, or its description).
+    private func isURL(_ schema: JSON) -> Bool {
+        let schema = shape.resolved(schema)
+        if let format = schema["format"]?.stringValue?.lowercased(), format.contains("uri") || format.contains("url") {
+            return true
+        }
+        let description = schema["description"]?.stringValue?.lowercased() ?? ""
+        return description.contains("url") || description.contains("uri") || description.contains("link")
     }
 
     private func isScalar(_ schema: JSON) -> Bool {

@@ -169,10 +169,6 @@ extension ImportState {
                 block: oauth2Block("oauth2_client_credentials", tokenURL, scope), headerName: "authorization")
         }
         if let flow = flow("authorizationCode"), let tokenURL = flow["tokenUrl"]?.stringValue {
-            addField(
-                "refresh_token",
-                description: "A refresh token, obtained once through the provider's authorization code flow.",
-                secret: true)
             diagnostics.add(
                 "auth-oauth2",
                 "the OAuth 2.0 authorization code flow becomes a refresh token grant: a connection holds a refresh "
@@ -202,7 +198,13 @@ extension ImportState {
             "client_id": .string("{{ $connection.\(clientID) }}"),
             "client_secret": .string("{{ $connection.\(clientSecret) }}"),
         ]
-        if refreshToken { block["refresh_token"] = "{{ $connection.refresh_token }}" }
+        if refreshToken {
+            let field = addField(
+                "refresh_token",
+                description: "A refresh token, obtained once through the provider's authorization code flow.",
+                secret: true)
+            block["refresh_token"] = .string("{{ $connection.\(field) }}")
+        }
         if let scope { block["scope"] = .string(scope) }
         return .object(block)
     }
