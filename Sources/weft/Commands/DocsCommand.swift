@@ -29,7 +29,7 @@ struct DocsCommand: ParsableCommand {
     @Option(help: "Write to this file instead of standard output.")
     var out: String?
 
-    @Option(help: "A directory of app manifests the flow uses.")
+    @Option(help: "A directory of app manifests the flow uses, besides the built-in apps (same id: the file wins).")
     var apps: String?
 
     func run() throws {

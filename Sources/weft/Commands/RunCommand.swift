@@ -36,7 +36,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "A YAML file of connections (values may use ${ENV_VAR}).")
     var connections: String?
 
-    @Option(help: "A directory of app manifests the flow uses.")
+    @Option(help: "A directory of app manifests the flow uses, besides the built-in apps (same id: the file wins).")
     var apps: String?
 
     @Option(name: .customLong("var"), help: "A variable, as name=value (value read as JSON when it parses).")

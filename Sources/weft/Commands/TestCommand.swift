@@ -15,7 +15,7 @@ struct TestCommand: AsyncParsableCommand {
     @Argument(help: "Flow files.")
     var files: [String]
 
-    @Option(help: "A directory of app manifests the flows use.")
+    @Option(help: "A directory of app manifests the flows use, besides the built-in apps (same id: the file wins).")
     var apps: String?
 
     @Flag(help: "Print every step of every test run.")

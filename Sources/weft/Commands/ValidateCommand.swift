@@ -22,7 +22,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format = Format.text
 
-    @Option(help: "A directory of app manifests that flows may use.")
+    @Option(help: "A directory of app manifests flows may use, besides the built-in apps (same id: the file wins).")
     var apps: String?
 
     func run() throws {
@@ -47,36 +47,5 @@ struct ValidateCommand: ParsableCommand {
         }
         if !workspace.unreadable.isEmpty { throw ExitCode(2) }
         if diagnostics.hasErrors { throw ExitCode(1) }
-    }
-}
-
-/// The flows and apps given on a command line, read and checked together.
-struct Workspace {
-    var flows: [Flow] = []
-    var apps: [String: AppManifest] = [:]
-    var diagnostics: [Diagnostic] = []
-    var unreadable: [String] = []
-
-    static func load(files: [String], appsDirectory: String?) -> Workspace {
-        var workspace = Workspace()
-        var paths = files
-        if let appsDirectory {
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: appsDirectory)) ?? []
-            paths += entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-                .map { (appsDirectory as NSString).appendingPathComponent($0) }
-        }
-        for path in paths {
-            let loaded = WeftDocument.load(path: path)
-            workspace.diagnostics += loaded.diagnostics
-            if !loaded.readable { workspace.unreadable.append(path) }
-            switch loaded.document {
-            case .flow(let flow)?: workspace.flows.append(flow)
-            case .app(let app)?: workspace.apps[app.id] = app
-            case nil: break
-            }
-        }
-        let checker = FlowChecker(apps: workspace.apps)
-        for flow in workspace.flows { workspace.diagnostics += checker.check(flow) }
-        return workspace
     }
 }
