@@ -149,6 +149,8 @@ public protocol TenantStore: Sendable {
 
     /// Stores a run (new or updated, by id).
     func saveRun(_ run: StoredRun) async throws(StoreError)
+    /// Saves many runs in one transaction: all or none (imports, and writes batched for durability at a low cost).
+    func saveRuns(_ runs: [StoredRun]) async throws(StoreError)
     func run(id: StoreID) async throws(StoreError) -> StoredRun?
     func runs(_ query: RunQuery) async throws(StoreError) -> RunPage
 }

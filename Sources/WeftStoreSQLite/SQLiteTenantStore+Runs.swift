@@ -6,30 +6,40 @@ extension SQLiteTenantStore {
     /// Inserts the run, or updates the run with its id. `.invalid` for a run of another organization, `.notFound`
     /// when its flow is not this organization's or its id is another organization's run.
     public func saveRun(_ run: StoredRun) async throws(StoreError) {
-        guard run.tenantID == tenantID else { throw StoreError(.invalid, "the run belongs to another organization") }
-        let saved: Bool
-        do {
-            saved = try await database.access { db throws(StoreError) in
-                try await db.exists(
-                    """
-                    INSERT INTO runs (\(StoredRun.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (id) DO UPDATE SET
-                        flow_id = excluded.flow_id, flow_version = excluded.flow_version, state = excluded.state,
-                        trigger_kind = excluded.trigger_kind, created_at = excluded.created_at,
-                        finished_at = excluded.finished_at, record = excluded.record
-                    WHERE runs.tenant_id = excluded.tenant_id
-                    RETURNING id
-                    """,
-                    [
-                        .id(run.id), .id(tenantID), .id(run.flowID), .int(run.flowVersion), .text(run.state),
-                        .text(run.trigger), .date(run.createdAt), .date(run.finishedAt), .json(run.record),
-                    ]
-                )
-            }
-        } catch let error where error.code == .notFound {
-            throw StoreError(.notFound, "flow not found")
+        try await saveRuns([run])
+    }
+
+    public func saveRuns(_ runs: [StoredRun]) async throws(StoreError) {
+        for run in runs where run.tenantID != tenantID {
+            throw StoreError(.invalid, "the run \(run.id) belongs to another organization")
         }
-        guard saved else { throw StoreError(.notFound, "run not found") }
+        try await database.transaction { db throws(StoreError) in
+            for run in runs {
+                let saved: Bool
+                do throws(StoreError) {
+                    // A run whose flow is not the organization's fails the foreign key: `.notFound`.
+                    saved = try await db.exists(
+                        """
+                        INSERT INTO runs (\(StoredRun.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (id) DO UPDATE SET
+                            flow_id = excluded.flow_id, flow_version = excluded.flow_version, state = excluded.state,
+                            trigger_kind = excluded.trigger_kind, created_at = excluded.created_at,
+                            finished_at = excluded.finished_at, record = excluded.record
+                        WHERE runs.tenant_id = excluded.tenant_id
+                        RETURNING id
+                        """,
+                        [
+                            .id(run.id), .id(tenantID), .id(run.flowID), .int(run.flowVersion), .text(run.state),
+                            .text(run.trigger), .date(run.createdAt), .date(run.finishedAt), .json(run.record),
+                        ]
+                    )
+                } catch let error where error.code == .notFound {
+                    throw StoreError(.notFound, "flow not found")
+                }
+                // No row comes back when the id is another organization's run.
+                guard saved else { throw StoreError(.notFound, "run not found") }
+            }
+        }
     }
 
     public func run(id: StoreID) async throws(StoreError) -> StoredRun? {

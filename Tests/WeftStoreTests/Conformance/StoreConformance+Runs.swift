@@ -20,6 +20,18 @@ extension StoreConformance {
             #expect(try await tenant.run(id: run.id) == run)
             #expect(try await tenant.runs(RunQuery()).runs == [run])
         },
+        StoreCheck("runs: many are saved in one transaction, all or none") { store in
+            let (tenant, owner) = try await StoreSamples.organization(store)
+            let flow = try await tenant.createFlow(name: "orders", source: "v1", appVersions: [:], createdBy: owner.id)
+            let runs = (0..<50).map { _ in StoreSamples.run(tenant.tenantID, flow: flow.id) }
+            try await tenant.saveRuns(runs)
+            #expect(try await tenant.runs(RunQuery(limit: 100)).runs.count == 50)
+            var broken = (0..<3).map { _ in StoreSamples.run(tenant.tenantID, flow: flow.id) }
+            broken[2].flowID = "flw_missing"
+            await expectStoreError(.notFound) { try await tenant.saveRuns(broken) }
+            #expect(try await tenant.run(id: broken[0].id) == nil, "nothing of a failed batch is kept")
+            try await tenant.saveRuns([])
+        },
         StoreCheck("runs: a run needs a flow of its organization") { store in
             let (tenant, owner) = try await StoreSamples.organization(store)
             let (other, otherOwner) = try await StoreSamples.organization(store, owner: "other")

@@ -78,6 +78,7 @@ struct MemoryTenantKeys: TenantStore {
     func connection(name: String) async throws(StoreError) -> StoredConnection? { throw absent }
     func deleteConnection(name: String) async throws(StoreError) { throw absent }
     func saveRun(_ run: StoredRun) async throws(StoreError) { throw absent }
+    func saveRuns(_ runs: [StoredRun]) async throws(StoreError) { throw absent }
     func run(id: StoreID) async throws(StoreError) -> StoredRun? { throw absent }
     func runs(_ query: RunQuery) async throws(StoreError) -> RunPage { throw absent }
 }

@@ -81,11 +81,9 @@ struct RunRoutes {
             return date
         }
         var query = RunQuery(limit: try PageLimit.parse(text("limit")), after: text("after"))
-        var names: [StoreID: String] = [:]
-        for flow in try await tenant.flows() { names[flow.id] = flow.name }
         if let name = text("flow") {
-            guard let id = names.first(where: { $0.value == name })?.key else { throw APIError.notFound("the flow") }
-            query.flowID = id
+            guard let flow = try await tenant.flow(name: name) else { throw APIError.notFound("the flow") }
+            query.flowID = flow.id
         }
         if let version = text("version") {
             guard let number = Int(version) else {
@@ -103,6 +101,9 @@ struct RunRoutes {
         query.since = try date("since")
         query.until = try date("until")
         let page = try await tenant.runs(query)
+        // The names of the flows on this page only: an organization may have thousands.
+        var names: [StoreID: String] = [:]
+        for id in Set(page.runs.map(\.flowID)) { names[id] = try await tenant.flow(id: id)?.name }
         var answer: JSONObject = ["runs": .array(page.runs.map { Self.summary($0, flow: names[$0.flowID] ?? "") })]
         if let next = page.next { answer["next"] = .string(next) }
         return JSONResponse.make(.ok, .object(answer))

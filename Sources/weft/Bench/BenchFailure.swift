@@ -1,0 +1,5 @@
+/// Why a benchmark stopped.
+struct BenchFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
