@@ -212,6 +212,8 @@ indirect enum ODataFilter: Sendable {
                     } else {
                         tokens.append(Token(kind: .literal, text: value, operand: .literal(.string(value))))
                     }
+                } else if Self.isGUID(word) {
+                    tokens.append(Token(kind: .literal, text: word, operand: .literal(.string(word))))
                 } else if let first = word.first, first.isNumber || (first == "-" && word.count > 1) {
                     if let number = Double(word) {
                         tokens.append(Token(kind: .literal, text: word, operand: .literal(.number(number))))
@@ -231,6 +233,12 @@ indirect enum ODataFilter: Sendable {
             }
         }
         return tokens
+    }
+
+    /// Whether `word` is a bare GUID (v4 writes them unquoted).
+    private static func isGUID(_ word: String) -> Bool {
+        let groups = word.split(separator: "-", omittingEmptySubsequences: false)
+        return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy(\.isHexDigit) }
     }
 
     private struct Parser {
