@@ -82,7 +82,7 @@ public enum YAMLWriter {
     }
 
     /// A string as a plain scalar when YAML reads that back as this very string, else double-quoted.
-    static func scalar(_ text: String) -> String {
+    public static func scalar(_ text: String) -> String {
         isPlainSafe(text) ? text : JSON.string(text).serialized()
     }
 
