@@ -84,24 +84,11 @@ public struct SchemaLocation: Sendable {
             }
             throw SchemaLocationError(location: text, message: "\(file) is not an app manifest (no `app:` key)")
         }
-        guard let action = app.actions[name] else {
-            let known = app.actions.keys.sorted().joined(separator: ", ")
-            throw SchemaLocationError(
-                location: text,
-                message: "the app has no action `\(name)`" + (known.isEmpty ? "" : "; its actions: \(known)"))
+        do throws(FlowGenerationError) {
+            return try AppAction(app: app, name: name).fields(output: output, maxDepth: maxDepth)
+        } catch {
+            throw SchemaLocationError(location: text, message: error.message)
         }
-        let side = output ? "output" : "input"
-        guard let schema = output ? action.output : action.input else {
-            throw SchemaLocationError(location: text, message: "the action `\(name)` has no \(side) schema")
-        }
-        let root: JSON = ["schemas": .object(app.schemas)]
-        let reference = schema["$ref"]?.stringValue
-        if let reference, reference.hasPrefix("#/schemas/"), app.schemas[String(reference.dropFirst(10))] == nil {
-            throw SchemaLocationError(
-                location: text, message: "the \(side) refers to `\(reference)`, which the app's schemas do not define")
-        }
-        let fields = SchemaFields(schema: schema, maxDepth: maxDepth, referenceRoot: root)
-        return fields.recordName == nil ? SchemaFields(recordName: name, fields: fields.fields) : fields
     }
 
     /// A JSON Schema file, JSON or YAML; `#/...` references point into the file itself.
