@@ -33,6 +33,13 @@ public protocol WeftStore: Sendable {
     /// The API key whose key hashes to `keyHash`, in whichever tenant it belongs to.
     func apiKey(hash keyHash: String) async throws(StoreError) -> APIKey?
 
+    // MARK: OAuth sign-ins
+
+    /// Records a browser sign-in under way.
+    func saveOAuthSignIn(_ signIn: OAuthSignIn) async throws(StoreError)
+    /// Uses up the unexpired sign-in whose state has this hash: it is deleted and returned, once.
+    func takeOAuthSignIn(stateHash: String) async throws(StoreError) -> OAuthSignIn?
+
     // MARK: Invitations
 
     /// The unexpired invitation whose token has this hash, in any organization.

@@ -14,7 +14,7 @@ struct PlatformTestServer {
     let configuration: ServerConfiguration
     let masterKey = MasterKey.generate()
 
-    init(egressAllowList: Set<String> = []) async throws {
+    init(egressAllowList: Set<String> = [], publicURL: String? = nil) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("weft-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = SQLiteStore(path: directory.appendingPathComponent("weft.sqlite").path)
@@ -25,6 +25,7 @@ struct PlatformTestServer {
         configuration.addressBurst = 1_000_000
         configuration.apiKeyBurst = 1_000_000
         configuration.egressAllowList = egressAllowList
+        configuration.publicURL = publicURL
         self.configuration = configuration
     }
 

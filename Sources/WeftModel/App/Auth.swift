@@ -101,6 +101,9 @@ public struct OAuth2Settings: Sendable {
     public var clientId = Template(literal: "")
     public var clientSecret = Template(literal: "")
     public var refreshToken: Template?
+    /// The provider's authorization endpoint, for signing a connection in through a browser (the authorization
+    /// code grant) to obtain its refresh token.
+    public var authorizeURL: Template?
     public var scope: Template?
     public var clientAuthentication = ClientAuthentication.body
     /// Extra form parameters for the token request.
@@ -120,6 +123,10 @@ public struct OAuth2Settings: Sendable {
                     "refresh_token", \.refreshToken, .template, required: type == "oauth2_refresh_token",
                     "The refresh token."),
                 .field("scope", \.scope, .template, "The scope to request."),
+                .field(
+                    "authorize_url", \.authorizeURL, .template,
+                    "The authorization endpoint: with it, a server signs connections in through the browser and "
+                        + "stores the refresh token."),
                 .field(
                     "client_auth", \.clientAuthentication, .enumeration(ClientAuthentication.self),
                     "Client credentials in the form `body` (default) or as HTTP `basic`."),

@@ -37,6 +37,7 @@ public func buildRouter(
     AppRoutes(store: store, configuration: configuration).add(to: api)
     AppActionRoutes(store: store, configuration: configuration, sealer: sealer, outbound: outbound).add(to: api)
     ConnectionRoutes(store: store, configuration: configuration, sealer: sealer, outbound: outbound).add(to: api)
+    OAuthRoutes(store: store, configuration: configuration, sealer: sealer, outbound: outbound).add(to: api)
     RunRoutes(store: store, configuration: configuration, sealer: sealer, outbound: outbound).add(to: api)
     return (router, registry)
 }

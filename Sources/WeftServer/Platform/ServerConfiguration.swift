@@ -27,6 +27,18 @@ public struct ServerConfiguration: Sendable {
     /// Hosts (`name` or `name:port`) that tenant-configured requests may reach although the egress guard would
     /// refuse them (an internal API on purpose; tests' local servers).
     public var egressAllowList: Set<String> = []
+    /// The address people's browsers reach the server at (`https://weft.example.com`), for the OAuth sign-in
+    /// callback; `http://HOST:PORT` when not set.
+    public var publicURL: String?
+    /// How long a browser sign-in may take, from its start to the provider's callback.
+    public var signInLifetime: Duration = .seconds(600)
+
+    /// Where OAuth providers send people back after a sign-in.
+    public var oauthRedirectURI: String {
+        var base = publicURL ?? "http://\(host):\(port)"
+        while base.hasSuffix("/") { base.removeLast() }
+        return base + "/v1/oauth/callback"
+    }
 
     /// The defaults.
     public init() {}

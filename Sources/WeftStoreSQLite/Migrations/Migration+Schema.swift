@@ -2,7 +2,7 @@ extension Migration {
     /// The schema, oldest step first. Dates are integer milliseconds since 1970 (UTC); JSON is compact text; every
     /// table an organization owns has a `tenant_id`, and rows that refer to a flow carry the tenant with the
     /// flow's id, so a reference can never cross organizations.
-    static let all: [Migration] = [accounts, organizations, definitions, runs, appPins, invitations]
+    static let all: [Migration] = [accounts, organizations, definitions, runs, appPins, invitations, oauthSignIns]
 
     /// Users and their sessions.
     static let accounts = Migration(
@@ -195,6 +195,24 @@ extension Migration {
             """,
             "CREATE UNIQUE INDEX invitations_token ON invitations (token_hash)",
             "CREATE UNIQUE INDEX invitations_tenant_email ON invitations (tenant_id, email)",
+        ]
+    )
+
+    /// Browser sign-ins of connections under way (the OAuth 2.0 authorization code grant).
+    static let oauthSignIns = Migration(
+        version: 7, name: "oauth sign-ins",
+        statements: [
+            """
+            CREATE TABLE oauth_sign_ins (
+                state_hash TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+                connection_name TEXT NOT NULL,
+                code_verifier TEXT NOT NULL,
+                redirect_uri TEXT NOT NULL,
+                started_by TEXT NOT NULL,
+                expires_at INTEGER NOT NULL
+            ) STRICT
+            """
         ]
     )
 }

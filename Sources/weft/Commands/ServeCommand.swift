@@ -27,6 +27,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one).")
     var port = 8080
 
+    @Option(
+        name: .customLong("public-url"),
+        help: "The address browsers reach the server at, for OAuth sign-in callbacks (default http://HOST:PORT).")
+    var publicURL: String?
+
     func run() async throws {
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         let path = (data as NSString).appendingPathComponent("weft.sqlite")
@@ -47,6 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
         var configuration = ServerConfiguration()
         configuration.host = host
         configuration.port = port
+        configuration.publicURL = publicURL
         var logger = Logger(label: "weft")
         logger.logLevel = .info
         let firstStart = try await store.userCount() == 0

@@ -76,6 +76,26 @@ extension StoreConformance {
                     email: "x@example.com", role: .viewer, tokenHash: "h6", invitedBy: owner.id, expiresAt: week)
             }
         },
+        StoreCheck("OAuth sign-ins: taken once, never after expiry, gone with their organization") { store in
+            let (acme, owner) = try await StoreSamples.organization(store, owner: "ada")
+            let later = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + 600).rounded())
+            let signIn = OAuthSignIn(
+                stateHash: "s1", tenantID: acme.tenantID, connectionName: "crm", codeVerifier: "v",
+                redirectURI: "https://weft.example/v1/oauth/callback", startedBy: owner.id, expiresAt: later)
+            try await store.saveOAuthSignIn(signIn)
+            #expect(try await store.takeOAuthSignIn(stateHash: "s1") == signIn)
+            #expect(try await store.takeOAuthSignIn(stateHash: "s1") == nil, "a state is used once")
+            var expired = signIn
+            expired.stateHash = "s2"
+            expired.expiresAt = Date().addingTimeInterval(-1)
+            try await store.saveOAuthSignIn(expired)
+            #expect(try await store.takeOAuthSignIn(stateHash: "s2") == nil)
+            var orphan = signIn
+            orphan.stateHash = "s3"
+            try await store.saveOAuthSignIn(orphan)
+            try await acme.delete()
+            #expect(try await store.takeOAuthSignIn(stateHash: "s3") == nil)
+        },
         StoreCheck("members: added, role changed, removed") { store in
             let (tenant, owner) = try await StoreSamples.organization(store)
             let bob = try await StoreSamples.user(store, "bob")

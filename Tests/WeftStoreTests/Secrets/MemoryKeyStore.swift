@@ -81,6 +81,8 @@ final class MemoryKeyStore: WeftStore {
     func revokeAccessToken(id: StoreID) async throws(StoreError) { throw Self.absent }
     func apiKey(hash keyHash: String) async throws(StoreError) -> APIKey? { throw Self.absent }
     func invitation(tokenHash: String) async throws(StoreError) -> Invitation? { throw Self.absent }
+    func saveOAuthSignIn(_ signIn: OAuthSignIn) async throws(StoreError) { throw Self.absent }
+    func takeOAuthSignIn(stateHash: String) async throws(StoreError) -> OAuthSignIn? { throw Self.absent }
     func acceptInvitation(id: StoreID, userID: StoreID) async throws(StoreError) -> Membership { throw Self.absent }
     func createTenant(name: String, owner: StoreID) async throws(StoreError) -> Tenant { throw Self.absent }
     func memberships(userID: StoreID) async throws(StoreError) -> [(tenant: Tenant, role: Role)] {
