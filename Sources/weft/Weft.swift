@@ -10,6 +10,7 @@ struct Weft: AsyncParsableCommand {
             ValidateCommand.self, RunCommand.self, TestCommand.self, DocsCommand.self, AppCommand.self,
             ServeCommand.self, KeysCommand.self, SchemaCommand.self,
             JSONataCommand.self, MapCommand.self, GenerateCommand.self,
+            MockCommand.self,
             BenchCommand.self,
         ]
     )
