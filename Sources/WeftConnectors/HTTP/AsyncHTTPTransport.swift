@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
+import Synchronization
 import WeftModel
 import WeftRuntime
 
@@ -21,6 +22,11 @@ public final class AsyncHTTPTransport: HTTPTransport {
     public let defaultTimeout: Duration
     private let client: HTTPClient
     private let egressPolicy: any EgressPolicy
+    private let configuration: HTTPClient.Configuration
+    /// Clients that connect a host to the address its egress check approved, by `host → address`.
+    private let pinnedClients = Mutex<[String: HTTPClient]>([:])
+    /// The most pinned clients kept open; beyond, a pinned request gets a client of its own for one exchange.
+    static let maximumPinnedClients = 64
 
     /// Creates a transport with its own connection pool on the shared event loop group.
     ///
@@ -43,11 +49,17 @@ public final class AsyncHTTPTransport: HTTPTransport {
         // silently until the connect timeout: retries belong to the step's and app's retry policies, which count
         // and log each attempt and honour the step's timeout.
         configuration.connectionPool.retryConnectionEstablishment = false
+        self.configuration = configuration
         client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
 
-    /// Closes the connection pool. Call once, after the last request.
+    /// Closes the connection pools. Call once, after the last request.
     public func shutdown() async throws {
+        let pinned = pinnedClients.withLock { clients in
+            defer { clients.removeAll() }
+            return Array(clients.values)
+        }
+        for client in pinned { try await client.shutdown() }
         try await client.shutdown()
     }
 
@@ -96,8 +108,8 @@ public final class AsyncHTTPTransport: HTTPTransport {
         var current = request
         var hops = 0
         while true {
-            try await egressPolicy.check(url: current.url)
-            let response = try await send(current, deadline: deadline, limit: limit)
+            let route = try await egressPolicy.check(url: current.url)
+            let response = try await send(current, route: route, deadline: deadline, limit: limit)
             guard [301, 302, 303, 307, 308].contains(response.status), let location = response.header("Location")
             else { return response }
             guard hops < Self.maximumRedirects else {
@@ -135,9 +147,37 @@ public final class AsyncHTTPTransport: HTTPTransport {
         return next
     }
 
-    /// One exchange, body read up to the cap.
-    private func send(_ request: HTTPRequest, deadline: NIODeadline, limit: Duration) async throws(StepFailure)
-        -> HTTPResponse
+    /// One exchange on the route the egress policy chose: through the shared pool, or connected to the pinned
+    /// address.
+    private func send(_ request: HTTPRequest, route: EgressRoute, deadline: NIODeadline, limit: Duration)
+        async throws(StepFailure) -> HTTPResponse
+    {
+        guard case .pinned(let host, let address) = route else {
+            return try await send(request, with: client, deadline: deadline, limit: limit)
+        }
+        let key = "\(host) \(address)"
+        let (pinned, kept) = pinnedClients.withLock { clients -> (HTTPClient, Bool) in
+            if let existing = clients[key] { return (existing, true) }
+            var configuration = self.configuration
+            configuration.dnsOverride = [host: address.description]
+            let created = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+            guard clients.count < Self.maximumPinnedClients else { return (created, false) }
+            clients[key] = created
+            return (created, true)
+        }
+        let result: Result<HTTPResponse, StepFailure>
+        do throws(StepFailure) {
+            result = .success(try await send(request, with: pinned, deadline: deadline, limit: limit))
+        } catch {
+            result = .failure(error)
+        }
+        if !kept { try? await pinned.shutdown() }
+        return try result.get()
+    }
+
+    /// One exchange through `client`, body read up to the cap.
+    private func send(_ request: HTTPRequest, with client: HTTPClient, deadline: NIODeadline, limit: Duration)
+        async throws(StepFailure) -> HTTPResponse
     {
         var outgoing = HTTPClientRequest(url: request.url)
         outgoing.method = NIOHTTP1.HTTPMethod(rawValue: request.method.rawValue)

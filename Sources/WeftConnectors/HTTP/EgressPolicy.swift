@@ -7,9 +7,9 @@ import WeftRuntime
 /// (``AllowAllEgressPolicy``); the server installs its egress guard here (deny loopback, private, link-local and
 /// metadata addresses, allow-list by configuration).
 public protocol EgressPolicy: Sendable {
-    /// Throws a failure (usually `.configuration`, not retryable) when `url` must not be contacted. The message
-    /// is shown to the tenant: it names the host at most, never a resolved address.
-    func check(url: String) async throws(StepFailure)
+    /// How `url` may be contacted; throws a failure (usually `.configuration`, not retryable) when it must not be.
+    /// The message is shown to the tenant: it names the host at most, never a resolved address.
+    func check(url: String) async throws(StepFailure) -> EgressRoute
 }
 
 /// Allows every URL: the policy of the CLI and of tests.
@@ -17,5 +17,5 @@ public struct AllowAllEgressPolicy: EgressPolicy {
     /// Creates the policy.
     public init() {}
 
-    public func check(url: String) async throws(StepFailure) {}
+    public func check(url: String) async throws(StepFailure) -> EgressRoute { .asResolved }
 }

@@ -7,9 +7,9 @@ import WeftRuntime
 /// reserved, and their IPv6 disguises), unless the host is on the configured allow-list. Every resolved address
 /// must pass, so a name with one public and one private address is refused.
 ///
-/// The check runs before the request and before every redirect hop. It resolves the name itself; the transport
-/// resolves it again to connect, so a name whose answers change between the two (DNS rebinding) is the gap that
-/// pinning the checked address will close.
+/// The check runs before the request and before every redirect hop. It resolves the name itself and answers the
+/// checked address as the route (``EgressRoute/pinned(host:address:)``): the transport connects there rather than
+/// resolving again, so a name whose answers change between the two (DNS rebinding) cannot reach a refused address.
 public struct GuardedEgressPolicy: EgressPolicy {
     /// Hosts (`name` or `name:port`, lowercased) that may be contacted whatever they resolve to.
     public let allowedHosts: Set<String>
@@ -19,7 +19,7 @@ public struct GuardedEgressPolicy: EgressPolicy {
         self.allowedHosts = Set(allowedHosts.map { $0.lowercased() })
     }
 
-    public func check(url: String) async throws(StepFailure) {
+    public func check(url: String) async throws(StepFailure) -> EgressRoute {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
             let host = components.host?.lowercased(), !host.isEmpty
         else { throw refusal("`\(url)` is not an absolute URL") }
@@ -27,7 +27,7 @@ public struct GuardedEgressPolicy: EgressPolicy {
             throw refusal("only http and https URLs may be requested, not \(scheme)")
         }
         let port = components.port ?? (scheme == "https" ? 443 : 80)
-        if allowedHosts.contains(host) || allowedHosts.contains("\(host):\(port)") { return }
+        if allowedHosts.contains(host) || allowedHosts.contains("\(host):\(port)") { return .asResolved }
         let addresses: [IPAddress]
         if let literal = IPAddress(host) {
             addresses = [literal]
@@ -40,6 +40,9 @@ public struct GuardedEgressPolicy: EgressPolicy {
                 throw refusal("the host `\(host)` is \(reason); requests to internal networks are refused")
             }
         }
+        // Every address passed; connect to one of them (IPv4 first, as most networks route it).
+        let chosen = addresses.first(where: \.isIPv4) ?? addresses[0]
+        return .pinned(host: components.host ?? host, address: chosen)
     }
 
     private func refusal(_ message: String) -> StepFailure {

@@ -9,11 +9,32 @@ struct RecordingEgressPolicy: EgressPolicy {
     let checked = Shared<[String]>([])
     var denied: Set<String> = []
 
-    func check(url: String) async throws(StepFailure) {
+    func check(url: String) async throws(StepFailure) -> EgressRoute {
         checked.update { $0.append(url) }
         if denied.contains(where: { url.contains($0) }) {
             throw StepFailure(.configuration, "outbound requests to this host are not allowed", retryable: false)
         }
+        return .asResolved
+    }
+}
+
+/// Pins every host to one address, as the egress guard pins the address it checked.
+struct PinningEgressPolicy: EgressPolicy {
+    let address: IPAddress
+
+    func check(url: String) async throws(StepFailure) -> EgressRoute {
+        guard let host = RequestURLHost.of(url) else { return .asResolved }
+        return .pinned(host: host, address: address)
+    }
+}
+
+/// The host of a URL, for the pinning test double.
+enum RequestURLHost {
+    static func of(_ url: String) -> String? {
+        guard let start = url.range(of: "://")?.upperBound else { return nil }
+        let rest = url[start...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" }
+        return authority.split(separator: ":").first.map(String.init)
     }
 }
 
@@ -45,6 +66,23 @@ struct RecordingEgressPolicy: EgressPolicy {
         #expect(response.status == 200)
         #expect(String(decoding: response.body, as: UTF8.self) == #"{"method":"PUT","body":{"a":1},"h":"1"}"#)
         #expect(response.header("content-type") == "application/json")
+    }
+
+    @Test("a pinned route connects to the checked address, not to what the name resolves to now")
+    func pinnedRouteConnectsToTheCheckedAddress() async throws {
+        // `weft-pinned.invalid` resolves nowhere (RFC 6761): only the pin can lead the request to the server.
+        let transport = AsyncHTTPTransport(egressPolicy: PinningEgressPolicy(address: IPAddress("127.0.0.1")!))
+        let response = try await AppTestSupport.withServer(
+            transport: transport, { request in .json(#"{"host":"\#(request.header("Host") ?? "")"}"#) },
+            run: { server, transport in
+                try await transport.perform(
+                    HTTPRequest(method: .GET, url: "http://weft-pinned.invalid:\(server.port)/x"), timeout: .seconds(30)
+                )
+            })
+        #expect(response.status == 200)
+        #expect(
+            String(decoding: response.body, as: UTF8.self).contains("weft-pinned.invalid"),
+            "the Host header keeps the name")
     }
 
     @Test func followsRedirectsCheckingEveryHop() async throws {

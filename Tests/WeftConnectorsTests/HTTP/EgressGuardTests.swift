@@ -47,7 +47,7 @@ struct EgressGuardTests {
             "http://127.0.0.1:8080/x", "http://[::1]/", "http://localhost/", "file:///etc/passwd", "ftp://example.com/",
         ] {
             do throws(StepFailure) {
-                try await guardPolicy.check(url: url)
+                _ = try await guardPolicy.check(url: url)
                 Issue.record("\(url) was allowed")
             } catch {
                 #expect(error.kind == .configuration && !error.retryable, "\(url): \(error)")
@@ -57,13 +57,23 @@ struct EgressGuardTests {
         }
     }
 
-    @Test("an allow-listed host passes, by name or name and port")
+    @Test("an allow-listed host passes, by name or name and port, and is resolved as usual")
     func allowList() async throws {
-        try await GuardedEgressPolicy(allowedHosts: ["127.0.0.1"]).check(url: "http://127.0.0.1:9/x")
-        try await GuardedEgressPolicy(allowedHosts: ["localhost:9"]).check(url: "http://localhost:9/x")
+        #expect(
+            try await GuardedEgressPolicy(allowedHosts: ["127.0.0.1"]).check(url: "http://127.0.0.1:9/x") == .asResolved
+        )
+        #expect(
+            try await GuardedEgressPolicy(allowedHosts: ["localhost:9"]).check(url: "http://localhost:9/x")
+                == .asResolved)
         await #expect(throws: StepFailure.self) {
             try await GuardedEgressPolicy(allowedHosts: ["localhost:9"]).check(url: "http://localhost:10/x")
         }
+    }
+
+    @Test("a public address passes and is pinned: the transport connects to the address that was checked")
+    func publicAddressesArePinned() async throws {
+        let route = try await GuardedEgressPolicy().check(url: "https://93.184.216.34:8443/x")
+        #expect(route == .pinned(host: "93.184.216.34", address: IPAddress("93.184.216.34")!))
     }
 
     @Test("through the real transport: an allowed server is reached, a redirect to an internal address is not followed")
