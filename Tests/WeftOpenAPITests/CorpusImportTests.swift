@@ -68,7 +68,8 @@ struct CorpusImportTests {
             from: try OpenAPIDocument.load(path: SharedData.path("slack-web-api.oas3-converted.json")))
         let names = { (result: OpenAPIImport) in result.manifest["actions"]?.objectValue?.keys.sorted() ?? [] }
         #expect(names(swagger) == names(converted))
-        #expect(swagger.manifest["base_url"] == "https://slack.com/api")
+        #expect(swagger.manifest["base_url"] == "{{ $connection.base_url }}")
+        #expect(swagger.manifest["connection"]?["fields"]?["base_url"]?["default"] == "https://slack.com/api")
         #expect(swagger.action("chat_post_message")?["body"]?["channel"] == "channel")
     }
 }

@@ -166,7 +166,7 @@ struct ParameterImportTests {
             definitions:
               Pet: { type: object, properties: { name: { type: string } } }
             """)
-        #expect(result.manifest["base_url"] == "https://api.example.com/api")
+        #expect(result.manifest["connection"]?["fields"]?["base_url"]?["default"] == "https://api.example.com/api")
         #expect(result.manifest["version"] == "1.0.0")
         let post = try #require(result.action("chat_post_message"))
         #expect(post["body"] == ["channel": "channel", "mrkdwn": "mrkdwn", "file": "file"])

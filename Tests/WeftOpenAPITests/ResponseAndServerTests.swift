@@ -80,12 +80,23 @@ struct ResponseAndServerTests {
         #expect(result.manifest["version"] == "2.0.0")
     }
 
-    @Test("without servers, or with a relative one, the base URL is a connection field")
+    @Test("a server without variables is the default of the connection field base_url, so it can be pointed elsewhere")
+    func plainServer() throws {
+        let result = try importDocument(openAPI(paths: "  {}"))
+        #expect(result.manifest["base_url"] == "{{ $connection.base_url }}")
+        let field = try #require(result.manifest["connection"]?["fields"]?["base_url"])
+        #expect(field["default"] == "https://api.example.com/v1")
+        #expect(field["required"] == false)
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test("without servers, or with a relative one, the base URL is a connection field that must be filled in")
     func missingServer() throws {
         let none = try importDocument(
             "openapi: 3.0.0\ninfo: { title: X, version: 1.0.0 }\npaths: {}\n")
         #expect(none.manifest["base_url"] == "{{ $connection.base_url }}")
         #expect(none.manifest["connection"]?["fields"]?["base_url"]?["type"] == "string")
+        #expect(none.manifest["connection"]?["fields"]?["base_url"]?["default"] == nil)
         #expect(none.codes.contains("base-url"))
         let relative = try importDocument(
             "openapi: 3.0.0\ninfo: { title: X, version: 1.0.0 }\nservers: [{ url: /api/v3 }]\npaths: {}\n")

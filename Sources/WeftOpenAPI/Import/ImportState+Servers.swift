@@ -1,24 +1,28 @@
 import WeftJSON
 
 extension ImportState {
-    /// The base URL template: the first server's URL (OpenAPI 3) or `scheme://host/basePath` (Swagger 2.0),
-    /// server variables as connection fields with their defaults; a connection field `base_url` when the
-    /// document names no absolute server.
+    /// The base URL template. A server without variables (OpenAPI 3: the first of `servers`; Swagger 2.0:
+    /// `scheme://host/basePath`) becomes the default of a connection field `base_url`, so that a connection can
+    /// point the app at a sandbox, a mock or a simulator; a server with variables stays a template with each
+    /// variable a connection field with its default. Without an absolute server, `base_url` must be filled in.
     mutating func baseURL() -> String {
         if document.version == .swagger2 { return swaggerBaseURL() }
         let servers = document.root["servers"]?.arrayValue ?? []
         guard let server = servers.first, let url = server["url"]?.stringValue, !url.isEmpty else {
             return askForBaseURL("the document names no server", at: "/servers")
         }
-        if servers.count > 1 {
-            let others = servers.dropFirst().compactMap { $0["url"]?.stringValue }
+        let others = servers.dropFirst().compactMap { $0["url"]?.stringValue }
+        if !others.isEmpty {
             diagnostics.add(
                 "servers", "the first of \(servers.count) servers is the base URL",
                 at: "/servers", hint: "the others: \(others.joined(separator: ", "))")
         }
+        let variables = server["variables"]?.objectValue ?? [:]
+        if !url.contains("{") && url.contains("://") {
+            return baseURLField(default: url, others: others)
+        }
         var template = ""
         var rest = Substring(url)
-        let variables = server["variables"]?.objectValue ?? [:]
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             template += rest[..<open]
             let variable = String(rest[rest.index(after: open)..<close])
@@ -61,7 +65,15 @@ extension ImportState {
         }
         var base = "\(scheme)://\(host)"
         if !basePath.isEmpty && basePath != "/" { base += basePath.hasPrefix("/") ? basePath : "/" + basePath }
-        return base
+        return baseURLField(default: base, others: [])
+    }
+
+    /// The connection field `base_url`, defaulting to the document's server.
+    private mutating func baseURLField(default url: String, others: [String]) -> String {
+        var description = "The API's base URL; the document's server by default."
+        if !others.isEmpty { description += " Other servers: " + others.joined(separator: ", ") }
+        addField("base_url", description: description, defaultValue: .string(url))
+        return "{{ $connection.base_url }}"
     }
 
     private mutating func askForBaseURL(_ reason: String, at pointer: String, path: String = "") -> String {
