@@ -9,9 +9,9 @@ struct Weft: AsyncParsableCommand {
         subcommands: [
             ValidateCommand.self, RunCommand.self, TestCommand.self, DocsCommand.self, AppCommand.self,
             ServeCommand.self, KeysCommand.self, SchemaCommand.self,
-            JSONataCommand.self, MapCommand.self, GenerateCommand.self,
-            MockCommand.self,
+            JSONataCommand.self, MapCommand.self,
             BenchCommand.self,
+            OpenAPICommand.self,
         ]
     )
 }
