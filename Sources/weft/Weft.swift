@@ -9,7 +9,8 @@ struct Weft: AsyncParsableCommand {
         subcommands: [
             ValidateCommand.self, RunCommand.self, TestCommand.self, DocsCommand.self, AppCommand.self,
             ServeCommand.self, KeysCommand.self, SchemaCommand.self,
-            JSONataCommand.self, MapCommand.self,
+            JSONataCommand.self, MapCommand.self, GenerateCommand.self,
+            MockCommand.self,
             BenchCommand.self,
             OpenAPICommand.self,
         ]
