@@ -132,4 +132,31 @@ struct SecurityImportTests {
             ))
         #expect(byOperation.manifest["auth"]?["type"] == "bearer")
     }
+
+    @Test("operation-level security, servers and callbacks that the app cannot hold are reported")
+    func operationOverrides() throws {
+        let result = try importDocument(
+            openAPI(
+                paths: """
+                      /public:
+                        get: { operationId: open, security: [], responses: { "200": { description: ok } } }
+                      /admin:
+                        servers: [{ url: "https://admin.example.com" }]
+                        post:
+                          operationId: admin
+                          security: [{ other: [] }]
+                          callbacks: { done: { "{$request.body#/url}": { post: { responses: { "200": { description: ok } } } } } }
+                          responses: { "200": { description: ok } }
+                    """,
+                extra: """
+                    security: [{ t: [] }]
+                    components:
+                      securitySchemes:
+                        t: { type: http, scheme: bearer }
+                        other: { type: apiKey, in: header, name: X-Key }
+                    """))
+        #expect(result.codes == ["operation-security", "operation-servers", "operation-security", "callbacks"])
+        #expect(result.diagnostics[0].message.contains("need no authentication"))
+        #expect(result.diagnostics[2].hint == "they require: other")
+    }
 }

@@ -9,4 +9,6 @@ struct ImportAuth {
     var headerName: String?
     /// The query parameter the credentials travel in.
     var queryName: String?
+    /// The name of the security scheme the block comes from.
+    var scheme: String?
 }

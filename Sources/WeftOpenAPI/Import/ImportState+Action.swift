@@ -20,6 +20,7 @@ extension ImportState {
         let name = actionName(operation, taken: &taken)
         var action = JSONObject()
         let object = operation.object
+        reportOverrides(operation, auth: auth)
         var description = object["summary"]?.stringValue ?? object["description"]?.stringValue
         if object["deprecated"] == .bool(true) { description = "Deprecated. " + (description ?? "") }
         if let description, !description.isEmpty { action["description"] = .string(description) }
@@ -116,6 +117,38 @@ extension ImportState {
             if let records { action["records"] = records }
         }
         return BuiltAction(name: name, value: .object(action))
+    }
+
+    /// Reports what an operation declares for itself that an app holds once: servers, security, callbacks.
+    private mutating func reportOverrides(_ operation: Operation, auth: ImportAuth) {
+        let object = operation.object
+        if let servers = (object["servers"] ?? operation.itemServers)?.arrayValue, !servers.isEmpty {
+            let urls = servers.compactMap { $0["url"]?.stringValue }
+            if urls.first != document.root["servers"]?[0]?["url"]?.stringValue {
+                diagnostics.add(
+                    "operation-servers", "operations with their own servers are called on the app's base URL",
+                    at: operation.pointer, hint: "servers: \(urls.joined(separator: ", "))")
+            }
+        }
+        if let requirements = object["security"]?.arrayValue {
+            let names = Set(requirements.flatMap { $0.objectValue?.keys.map { $0 } ?? [] })
+            let optional = requirements.contains { $0.objectValue?.isEmpty == true }
+            if requirements.isEmpty || optional {
+                if auth.scheme != nil {
+                    diagnostics.add(
+                        "operation-security", "operations that need no authentication are sent with the app's auth",
+                        at: operation.pointer)
+                }
+            } else if let scheme = auth.scheme, !names.contains(scheme) {
+                diagnostics.add(
+                    "operation-security",
+                    "operations that require another security scheme are sent with the app's auth (`\(scheme)`)",
+                    at: operation.pointer, hint: "they require: \(names.sorted().joined(separator: ", "))")
+            }
+        }
+        if let callbacks = object["callbacks"]?.objectValue, !callbacks.isEmpty {
+            diagnostics.add("callbacks", "callbacks are not imported", at: operation.pointer + "/callbacks")
+        }
     }
 
     private mutating func actionName(_ operation: Operation, taken: inout Set<String>) -> String {

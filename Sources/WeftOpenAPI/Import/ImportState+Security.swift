@@ -56,7 +56,10 @@ extension ImportState {
             return ImportAuth()
         }
         let scopes = (chosen[name]?.arrayValue ?? []).compactMap(\.stringValue)
-        return auth(scheme: scheme, name: name, scopes: scopes, at: schemesPointer + "/" + JSONPointer.escape(name))
+        var result = auth(
+            scheme: scheme, name: name, scopes: scopes, at: schemesPointer + "/" + JSONPointer.escape(name))
+        result.scheme = name
+        return result
     }
 
     private func scopes(of scheme: String, in operations: [Operation]) -> [JSON] {

@@ -23,6 +23,8 @@ struct ImportState {
         var object: JSON
         /// The path item's own parameters, which apply to each of its operations.
         var pathParameters: [JSON]
+        /// The path item's own servers.
+        var itemServers: JSON?
         /// The JSON pointer of the operation, such as `/paths/~1pets/get`.
         var pointer: String
     }
@@ -45,7 +47,7 @@ struct ImportState {
                 operations.append(
                     Operation(
                         path: path, method: method, object: object, pathParameters: shared,
-                        pointer: itemPointer.appending(key).description))
+                        itemServers: item["servers"], pointer: itemPointer.appending(key).description))
             }
         }
         for tag in includeTags.sorted() where !seenTags.contains(tag.lowercased()) {
