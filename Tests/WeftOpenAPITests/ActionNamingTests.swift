@@ -58,3 +58,16 @@ struct ActionNamingTests {
         #expect(result.codes.filter { $0 == "action-name" }.count == 2)
     }
 }
+
+@Suite("Description text")
+struct DescriptionTextTests {
+    @Test("HTML tags are taken out of action descriptions; other text is kept")
+    func plainText() {
+        #expect(
+            DescriptionText.plain("<p>Retrieves a <code>charge</code>.</p><p>See <a href=\"https://x\">docs</a>.</p>")
+                == "Retrieves a charge.\nSee docs.")
+        #expect(DescriptionText.plain("a < b and c > d") == "a < b and c > d")
+        #expect(DescriptionText.plain("List<T> of <owner>") == "List<T> of <owner>")
+        #expect(DescriptionText.plain("no tags at all") == "no tags at all")
+    }
+}

@@ -23,7 +23,7 @@ extension ImportState {
         reportOverrides(operation, auth: auth)
         var description = object["summary"]?.stringValue ?? object["description"]?.stringValue
         if object["deprecated"] == .bool(true) { description = "Deprecated. " + (description ?? "") }
-        if let description, !description.isEmpty { action["description"] = .string(description) }
+        if let description, !description.isEmpty { action["description"] = .string(DescriptionText.plain(description)) }
         action["method"] = .string(method.rawValue)
 
         var input = InputSchema()
