@@ -105,7 +105,7 @@ struct ParameterImportTests {
         #expect(result.manifest["schemas"]?["Pet"] != nil)
     }
 
-    @Test("form bodies become one input field each, sent as a JSON object, with a diagnostic")
+    @Test("form bodies become one input field each (required as the form requires them), sent as a JSON object")
     func formBody() throws {
         let result = try importDocument(
             openAPI(
@@ -114,7 +114,6 @@ struct ParameterImportTests {
                         post:
                           operationId: sendMessage
                           requestBody:
-                            required: true
                             content:
                               application/x-www-form-urlencoded:
                                 schema:

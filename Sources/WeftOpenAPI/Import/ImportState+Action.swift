@@ -262,7 +262,8 @@ extension ImportState {
     }
 
     /// The body template of an OpenAPI 3 request body: JSON content as the input's `body`; form content field by
-    /// field (each field an input property).
+    /// field (each field an input property, required when the form's schema requires it, even if the body itself
+    /// is optional: such a field is what the call is about, as Twilio's `To`).
     private mutating func requestBodyTemplate(_ requestBody: JSON, operation: Operation, input: inout InputSchema)
         -> JSON?
     {
@@ -284,7 +285,7 @@ extension ImportState {
                 var fields: [(field: String, property: String)] = []
                 for (name, property) in properties {
                     let used = input.add(
-                        name, schema: schemas.convert(property), required: required && requiredFields.contains(name),
+                        name, schema: schemas.convert(property), required: requiredFields.contains(name),
                         prefix: "form")
                     fields.append((name, used))
                 }
