@@ -61,7 +61,7 @@ struct SecurityImportTests {
         #expect(result.diagnostics.isEmpty)
     }
 
-    @Test("OAuth 2.0 authorization code becomes a refresh token grant, with a diagnostic")
+    @Test("OAuth 2.0 authorization code becomes a refresh token grant with browser sign-in, with a diagnostic")
     func authorizationCode() throws {
         let result = try importDocument(
             Self.document(
@@ -74,9 +74,17 @@ struct SecurityImportTests {
                           tokenUrl: https://auth.example.com/token
                           scopes: {}
                 """))
-        #expect(result.manifest["auth"]?["type"] == "oauth2_refresh_token")
-        #expect(result.manifest["auth"]?["refresh_token"] == "{{ $connection.refresh_token }}")
-        #expect(result.manifest["connection"]?["fields"]?["refresh_token"]?["secret"] == true)
+        #expect(
+            result.manifest["auth"]
+                == [
+                    "type": "oauth2_refresh_token", "authorize_url": "https://auth.example.com/authorize",
+                    "token_url": "https://auth.example.com/token", "client_id": "{{ $connection.client_id }}",
+                    "client_secret": "{{ $connection.client_secret }}",
+                    "refresh_token": "{{ $connection.refresh_token }}",
+                ])
+        let field = try #require(result.manifest["connection"]?["fields"]?["refresh_token"])
+        #expect(field["secret"] == true)
+        #expect(field["required"] == false, "a server signs the connection in and fills it")
         #expect(result.codes == ["auth-oauth2"])
     }
 

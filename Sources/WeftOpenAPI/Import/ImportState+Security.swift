@@ -172,14 +172,19 @@ extension ImportState {
                 block: oauth2Block("oauth2_client_credentials", tokenURL, scope), headerName: "authorization")
         }
         if let flow = flow("authorizationCode"), let tokenURL = flow["tokenUrl"]?.stringValue {
+            let authorizeURL = flow["authorizationUrl"]?.stringValue
             diagnostics.add(
                 "auth-oauth2",
-                "the OAuth 2.0 authorization code flow becomes a refresh token grant: a connection holds a refresh "
-                    + "token obtained once outside Weft",
+                authorizeURL == nil
+                    ? "the OAuth 2.0 authorization code flow becomes a refresh token grant: a connection holds a "
+                        + "refresh token obtained once outside Weft"
+                    : "the OAuth 2.0 authorization code flow becomes a refresh token grant with `authorize_url`: a "
+                        + "server signs connections in through the browser; elsewhere a connection holds a refresh token",
                 at: pointer,
                 hint: "if the provider issues long-lived tokens instead, change the auth to `type: bearer`")
             return ImportAuth(
-                block: oauth2Block("oauth2_refresh_token", tokenURL, scope, refreshToken: true),
+                block: oauth2Block(
+                    "oauth2_refresh_token", tokenURL, scope, refreshToken: true, authorizeURL: authorizeURL),
                 headerName: "authorization")
         }
         let kinds = flows.map(\.kind).joined(separator: ", ")
@@ -191,21 +196,22 @@ extension ImportState {
         return bearer(description: "An OAuth 2.0 access token.")
     }
 
-    private mutating func oauth2Block(_ type: String, _ tokenURL: String, _ scope: String?, refreshToken: Bool = false)
-        -> JSON
-    {
+    private mutating func oauth2Block(
+        _ type: String, _ tokenURL: String, _ scope: String?, refreshToken: Bool = false, authorizeURL: String? = nil
+    ) -> JSON {
         let clientID = addField("client_id", description: "The OAuth 2.0 client id.")
         let clientSecret = addField("client_secret", description: "The OAuth 2.0 client secret.", secret: true)
-        var block: JSONObject = [
-            "type": .string(type), "token_url": .string(tokenURL),
-            "client_id": .string("{{ $connection.\(clientID) }}"),
-            "client_secret": .string("{{ $connection.\(clientSecret) }}"),
-        ]
+        var block: JSONObject = ["type": .string(type)]
+        if let authorizeURL { block["authorize_url"] = .string(authorizeURL) }
+        block["token_url"] = .string(tokenURL)
+        block["client_id"] = .string("{{ $connection.\(clientID) }}")
+        block["client_secret"] = .string("{{ $connection.\(clientSecret) }}")
         if refreshToken {
+            // With an authorization endpoint a server fills the field in by signing the connection in.
             let field = addField(
                 "refresh_token",
                 description: "A refresh token, obtained once through the provider's authorization code flow.",
-                secret: true)
+                secret: true, required: authorizeURL == nil)
             block["refresh_token"] = .string("{{ $connection.\(field) }}")
         }
         if let scope { block["scope"] = .string(scope) }
