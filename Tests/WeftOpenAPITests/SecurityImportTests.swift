@@ -8,7 +8,7 @@ struct SecurityImportTests {
     static func document(_ schemes: String, security: String = "") -> String {
         openAPI(
             paths: """
-                  /me:
+                  /things:
                     get:
                       operationId: me
                       parameters: [{ name: X-Api-Key, in: header, schema: { type: string } }]
@@ -166,5 +166,30 @@ struct SecurityImportTests {
         #expect(result.codes == ["operation-security", "operation-servers", "operation-security", "callbacks"])
         #expect(result.diagnostics[0].message.contains("need no authentication"))
         #expect(result.diagnostics[2].hint == "they require: other")
+    }
+
+    @Test("a GET of the current user or account without inputs becomes the connection test")
+    func connectionTest() throws {
+        let result = try importDocument(
+            openAPI(
+                paths: """
+                      /repos/{owner}:
+                        get:
+                          operationId: getRepo
+                          parameters: [{ name: owner, in: path, required: true, schema: { type: string } }]
+                          responses: { "200": { description: ok } }
+                      /v1/account:
+                        get: { operationId: getAccount, responses: { "200": { description: ok } } }
+                      /user:
+                        get: { operationId: getAuthenticated, responses: { "200": { description: ok } } }
+                        patch: { operationId: updateAuthenticated, responses: { "200": { description: ok } } }
+                    """,
+                extra: "components:\n  securitySchemes:\n    t: { type: http, scheme: bearer }"))
+        #expect(result.manifest["connection"]?["test"] == ["action": "get_authenticated"])
+        #expect(result.codes == ["connection-test"])
+        let app = try app(result)
+        #expect(app.connectionTest?.action == "get_authenticated")
+        let none = try importDocument(openAPI(paths: "  /items:\n    get: { operationId: list, responses: {} }"))
+        #expect(none.manifest["connection"]?["test"] == nil)
     }
 }

@@ -66,8 +66,11 @@ public struct OpenAPIImporter: Sendable {
         }
         state.reportWebhooks()
 
-        if !state.connectionFields.isEmpty {
-            manifest["connection"] = ["fields": .object(state.connectionFields)]
+        let test = state.connectionTest(actions)
+        if !state.connectionFields.isEmpty || test != nil {
+            var connection: JSONObject = ["fields": .object(state.connectionFields)]
+            if let test { connection["test"] = ["action": .string(test)] }
+            manifest["connection"] = .object(connection)
         }
         manifest["auth"] = auth.block
         manifest["base_url"] = .string(baseURL)
