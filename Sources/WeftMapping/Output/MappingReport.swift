@@ -27,7 +27,7 @@ public struct MappingReport: Sendable {
     public var jsonText: String { json.serialized(indent: 2) + "\n" }
 
     /// The same data as YAML.
-    public var yamlText: String { YAMLWriter.write(json) }
+    public var yamlText: String { YAMLWriter().string(from: json) }
 
     /// An aligned table for people: target, source, confidence, status (auto or review) and reasons.
     public var table: String {

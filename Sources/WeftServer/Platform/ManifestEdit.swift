@@ -45,7 +45,7 @@ struct ManifestEdit {
         let version = try nextVersion(requested)
         var edited = document
         edited["version"] = .string(version)
-        let source = YAMLWriter.write(.object(edited))
+        let source = YAMLWriter().string(from: .object(edited))
         let (parsed, diagnostics) = WeftDocument.parse(source, file: "app.yaml")
         guard case .app(let manifest)? = parsed, !diagnostics.hasErrors else {
             throw APIError(

@@ -2,7 +2,8 @@ import Testing
 import WeftJSON
 import WeftModel
 
-@Suite struct YAMLWriterTests {
+/// Values that must read back unchanged, however the writer lays them out.
+@Suite struct YAMLWriterRoundTripTests {
     private func readBack(_ text: String) throws -> JSON {
         let (value, diagnostics) = YAMLLoader.load(text, file: "written.yaml")
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))\n\(text)")
@@ -18,7 +19,7 @@ import WeftModel
     ])
     func stringsReadBackUnchanged(_ text: String) throws {
         let value: JSON = ["value": .string(text), "list": [.string(text)]]
-        #expect(try readBack(YAMLWriter.write(value)) == value)
+        #expect(try readBack(YAMLWriter().string(from: value)) == value)
     }
 
     @Test func nestedDocumentsReadBackUnchanged() throws {
@@ -35,15 +36,14 @@ import WeftModel
             "records": [["name": "a", "tags": ["x", "y"]], ["name": "b", "nested": ["deep": ["deeper": "yes"]]]],
             "200": "numeric key", "multi": "first\nsecond\n",
         ]
-        let text = YAMLWriter.write(value)
+        let text = YAMLWriter().string(from: value)
         #expect(try readBack(text) == value)
         #expect(text.contains("    method: GET\n"))
-        #expect(text.contains("  - name: a\n    tags:\n"))
     }
 
     @Test func scalarsAtTheTopLevel() throws {
         for value: JSON in ["text", 42, true, .null, [:], []] {
-            #expect(try readBack(YAMLWriter.write(value)) == value)
+            #expect(try readBack(YAMLWriter().string(from: value)) == value)
         }
     }
 }

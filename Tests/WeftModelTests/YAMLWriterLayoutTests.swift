@@ -2,10 +2,8 @@ import Testing
 import WeftJSON
 import WeftModel
 
-@testable import WeftOpenAPI
-
-@Suite("YAMLWriter")
-struct YAMLWriterTests {
+@Suite("YAMLWriter layout")
+struct YAMLWriterLayoutTests {
     static func roundTrip(_ value: JSON) -> JSON? {
         let text = YAMLWriter().string(from: value)
         let (located, diagnostics) = YAMLLoader.load(text, file: "round-trip.yaml")
