@@ -45,9 +45,21 @@ extension AppClient {
                 throw baseRedactor.mask(StepFailure(.expression, "the body of `\(action.name)` failed: \(error)"))
             }
             if let value {
-                request.body = value.serializedBytes()
-                if request.header("Content-Type") == nil {
-                    request.headers.append(("Content-Type", "application/json"))
+                switch action.bodyFormat {
+                case .json:
+                    request.body = value.serializedBytes()
+                    if request.header("Content-Type") == nil {
+                        request.headers.append(("Content-Type", "application/json"))
+                    }
+                case .form:
+                    do throws(StepFailure) {
+                        request.body = try FormBody.encode(value, action: action.name)
+                    } catch {
+                        throw baseRedactor.mask(error)
+                    }
+                    if request.header("Content-Type") == nil {
+                        request.headers.append(("Content-Type", "application/x-www-form-urlencoded"))
+                    }
                 }
             }
         }

@@ -11,6 +11,8 @@ public struct Action: Sendable {
     public var query: OrderedDictionary<String, Template> = [:]
     public var headers: OrderedDictionary<String, Template> = [:]
     public var body: ValueTemplate?
+    /// How the body is sent: JSON, or a URL-encoded form.
+    public var bodyFormat = BodyFormat.json
     /// The input's JSON Schema, checked before the call.
     public var input: JSON?
     /// The output's JSON Schema, checked after the call.
@@ -35,7 +37,10 @@ public struct Action: Sendable {
                     "path", \.path, .template, required: true, "The path after `base_url` (a template over the input)."),
                 .field("query", \.query, .map(of: .template), "Query parameters; empty values are left out."),
                 .field("headers", \.headers, .map(of: .template), "Extra headers."),
-                .field("body", \.body, .valueTemplate, "The JSON body: an expression or a structure of expressions."),
+                .field("body", \.body, .valueTemplate, "The body: an expression or a structure of expressions."),
+                .field(
+                    "body_format", \.bodyFormat, .enumeration(BodyFormat.self),
+                    "`json` (default), or `form`: application/x-www-form-urlencoded, nested objects as `a[b]=v`."),
                 .field("input", \.input, .json, "The input's JSON Schema."),
                 .field("output", \.output, .json, "The output's JSON Schema (of one record when `records` is set)."),
                 .field("paginate", \.paginate, Pagination.spec, "How results continue over pages."),

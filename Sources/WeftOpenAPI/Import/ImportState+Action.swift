@@ -81,7 +81,8 @@ extension ImportState {
 
         if !formFields.isEmpty {
             let consumes = (object["consumes"] ?? document.root["consumes"])?.arrayValue?.compactMap(\.stringValue)
-            reportFormBody(consumes?.first { $0.contains("form") } ?? "application/x-www-form-urlencoded", operation)
+            let mediaType = consumes?.first { $0.contains("form") } ?? "application/x-www-form-urlencoded"
+            if sendsForm(mediaType, operation) { action["body_format"] = "form" }
             action["body"] = formBody(formFields)
         } else if let bodyParameter {
             let schema = schemas.convert(bodyParameter["schema"] ?? [:])
@@ -90,8 +91,11 @@ extension ImportState {
                 required: bodyParameter["required"] == .bool(true), prefix: "request")
             action["body"] = .string(ActionNaming.inputExpression(property))
         } else if let requestBody = object["requestBody"] {
-            if let body = requestBodyTemplate(document.resolved(requestBody), operation: operation, input: &input) {
+            if let (body, form) = requestBodyTemplate(
+                document.resolved(requestBody), operation: operation, input: &input)
+            {
                 action["body"] = body
+                if form { action["body_format"] = "form" }
             }
         }
         if let schema = input.schema { action["input"] = schema }
@@ -254,18 +258,22 @@ extension ImportState {
         return .object(body)
     }
 
-    private mutating func reportFormBody(_ mediaType: String, _ operation: Operation) {
+    /// Whether the action can send this form as the API takes it: URL-encoded forms yes (`body_format: form`);
+    /// multipart forms are reported and sent as JSON.
+    private mutating func sendsForm(_ mediaType: String, _ operation: Operation) -> Bool {
+        if mediaType.lowercased().hasPrefix("application/x-www-form-urlencoded") { return true }
         diagnostics.add(
             "form-body",
             "the API takes `\(mediaType)` bodies; Weft actions send the fields as a JSON body", at: operation.pointer,
             hint: "check that the API accepts JSON, or call it from an `http` step")
+        return false
     }
 
     /// The body template of an OpenAPI 3 request body: JSON content as the input's `body`; form content field by
     /// field (each field an input property, required when the form's schema requires it, even if the body itself
     /// is optional: such a field is what the call is about, as Twilio's `To`).
     private mutating func requestBodyTemplate(_ requestBody: JSON, operation: Operation, input: inout InputSchema)
-        -> JSON?
+        -> (body: JSON, form: Bool)?
     {
         let content = requestBody["content"]?.objectValue ?? [:]
         guard !content.isEmpty else { return nil }
@@ -279,7 +287,7 @@ extension ImportState {
             // A form without fields (Stripe declares one on every GET) sends nothing.
             if properties.isEmpty && shape.resolved(schema)["additionalProperties"] == .bool(false) { return nil }
             if !properties.isEmpty {
-                reportFormBody(mediaType, operation)
+                let form = sendsForm(mediaType, operation)
                 let requiredFields = Set(
                     (shape.resolved(schema)["required"]?.arrayValue ?? []).compactMap(\.stringValue))
                 var fields: [(field: String, property: String)] = []
@@ -289,7 +297,7 @@ extension ImportState {
                         prefix: "form")
                     fields.append((name, used))
                 }
-                return formBody(fields)
+                return (formBody(fields), form)
             }
         }
         if !Self.isJSON(mediaType) {
@@ -300,7 +308,7 @@ extension ImportState {
         let property = input.add(
             input.contains("body") ? "request_body" : "body", schema: schemas.convert(schema), required: required,
             prefix: "request")
-        return .string(ActionNaming.inputExpression(property))
+        return (.string(ActionNaming.inputExpression(property)), false)
     }
 
     static func isJSON(_ mediaType: String) -> Bool {
