@@ -68,9 +68,9 @@ struct ConnectionRoutes {
     }
 
     private func existing(_ tenant: any TenantStore, _ context: WeftRequestContext) async throws -> StoredConnection {
-        guard let name = context.parameters.get("name"), let connection = try await tenant.connection(name: name) else {
-            throw APIError.notFound("the connection")
-        }
+        // Written in two statements: the one-`guard` form crashes Swift 6.3.1's optimizer (coroutine splitting).
+        let connection = try await tenant.connection(name: context.parameters.get("name") ?? "")
+        guard let connection else { throw APIError.notFound("the connection") }
         return connection
     }
 

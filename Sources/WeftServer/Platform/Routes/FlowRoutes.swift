@@ -55,9 +55,10 @@ struct FlowRoutes {
     }
 
     private func storedFlow(_ tenant: any TenantStore, _ context: WeftRequestContext) async throws -> StoredFlow {
-        guard let name = context.parameters.get("flow"), let flow = try await tenant.flow(name: name) else {
-            throw APIError.notFound("the flow")
-        }
+        // Two statements: a `guard` with an awaited typed-throws call after another clause crashes Swift 6.3.1's
+        // optimizer (coroutine splitting); see docs/decisions.md.
+        let flow = try await tenant.flow(name: context.parameters.get("flow") ?? "")
+        guard let flow else { throw APIError.notFound("the flow") }
         return flow
     }
 
@@ -188,9 +189,9 @@ struct FlowRoutes {
         let query = request.uri.queryParameters
         let from = try versionNumber(query["from"].map(String.init), of: flow, "from")
         let to = try versionNumber(query["to"].map(String.init) ?? String(flow.latestVersion), of: flow, "to")
-        guard let old = try await tenant.flowVersion(flowID: flow.id, version: from),
-            let new = try await tenant.flowVersion(flowID: flow.id, version: to)
-        else { throw APIError.notFound("the version") }
+        let old = try await tenant.flowVersion(flowID: flow.id, version: from)
+        let new = try await tenant.flowVersion(flowID: flow.id, version: to)
+        guard let old, let new else { throw APIError.notFound("the version") }
         return JSONResponse.make(
             .ok,
             [

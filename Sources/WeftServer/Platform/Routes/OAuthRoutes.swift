@@ -65,9 +65,9 @@ struct OAuthRoutes {
 
     func callback(_ request: Request) async throws -> Response {
         let query = request.uri.queryParameters
-        guard let state = query["state"].map(String.init), !state.isEmpty,
-            let signIn = try await store.takeOAuthSignIn(stateHash: Credentials.hash(state))
-        else {
+        let state = query["state"].map(String.init) ?? ""
+        let signIn = state.isEmpty ? nil : try await store.takeOAuthSignIn(stateHash: Credentials.hash(state))
+        guard let signIn else {
             throw APIError(
                 .badRequest, "unknown_sign_in", "this sign-in is unknown, used or expired; start it again")
         }

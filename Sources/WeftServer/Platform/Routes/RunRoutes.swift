@@ -32,9 +32,8 @@ struct RunRoutes {
 
     func start(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
         let tenant = try await access.tenantStore(context, role: .builder)
-        guard let name = context.parameters.get("flow"), let flow = try await tenant.flow(name: name) else {
-            throw APIError.notFound("the flow")
-        }
+        let flow = try await tenant.flow(name: context.parameters.get("flow") ?? "")
+        guard let flow else { throw APIError.notFound("the flow") }
         let body = try await JSONBody.read(
             request, configuration: configuration, allowed: ["input", "version", "dry_run"])
         var version = flow.latestVersion
@@ -111,9 +110,8 @@ struct RunRoutes {
 
     func show(_ context: WeftRequestContext) async throws -> Response {
         let tenant = try await access.tenantStore(context, role: .viewer)
-        guard let id = context.parameters.get("run"), let run = try await tenant.run(id: StoreID(id)) else {
-            throw APIError.notFound("the run")
-        }
+        let run = try await tenant.run(id: StoreID(context.parameters.get("run") ?? ""))
+        guard let run else { throw APIError.notFound("the run") }
         let flow = try await tenant.flow(id: run.flowID)
         return JSONResponse.make(.ok, ["run": Self.summary(run, flow: flow?.name ?? ""), "record": run.record])
     }
