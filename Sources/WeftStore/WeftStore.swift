@@ -113,7 +113,8 @@ public protocol TenantStore: Sendable {
     /// Saves a new version of a flow, pinning `appVersions`; returns the flow with its new latest version.
     func addFlowVersion(flowID: StoreID, source: String, appVersions: [String: String], createdBy: StoreID)
         async throws(StoreError) -> StoredFlow
-    func flows() async throws(StoreError) -> [StoredFlow]
+    /// Flows by name: those after `name` (all when nil), at most `limit` (all when nil).
+    func flows(after name: String?, limit: Int?) async throws(StoreError) -> [StoredFlow]
     func flow(id: StoreID) async throws(StoreError) -> StoredFlow?
     func flow(name: String) async throws(StoreError) -> StoredFlow?
     func flowVersions(flowID: StoreID) async throws(StoreError) -> [FlowVersion]
@@ -160,4 +161,11 @@ public protocol TenantStore: Sendable {
     func saveRuns(_ runs: [StoredRun]) async throws(StoreError)
     func run(id: StoreID) async throws(StoreError) -> StoredRun?
     func runs(_ query: RunQuery) async throws(StoreError) -> RunPage
+}
+
+extension TenantStore {
+    /// Every flow, by name.
+    public func flows() async throws(StoreError) -> [StoredFlow] {
+        try await flows(after: nil, limit: nil)
+    }
 }

@@ -49,12 +49,13 @@ extension SQLiteTenantStore {
         }
     }
 
-    /// Every flow, by name.
-    public func flows() async throws(StoreError) -> [StoredFlow] {
+    public func flows(after name: String?, limit: Int?) async throws(StoreError) -> [StoredFlow] {
         try await database.access { db throws(StoreError) in
             try await db.rows(
-                "SELECT \(StoredFlow.columns) FROM flows WHERE tenant_id = ? ORDER BY name", [.id(tenantID)],
-                StoredFlow.init(row:)
+                """
+                SELECT \(StoredFlow.columns) FROM flows WHERE tenant_id = ? AND name > ? ORDER BY name LIMIT ?
+                """,
+                [.id(tenantID), .text(name ?? ""), .int(limit ?? -1)], StoredFlow.init(row:)
             )
         }
     }

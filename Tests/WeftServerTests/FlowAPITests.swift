@@ -22,6 +22,33 @@ struct FlowAPITests {
         ]
     }
 
+    @Test("flows are listed by name a page at a time, every flow exactly once")
+    func pages() async throws {
+        try await PlatformTestServer().test { client in
+            let ada = try await client.signUp("ada@example.com")
+            let org = try await client.createOrganization("Acme", token: ada.token)
+            let names = (0..<7).map { "flow-\($0)" }
+            for name in names.reversed() {
+                let source = "weft: 1\nflow: \(name)\nsteps:\n  - { id: a, map: $ }\n"
+                _ = try await client.call(
+                    .post, "/v1/orgs/\(org)/flows", token: ada.token, json: ["source": .string(source)])
+            }
+            var seen: [String] = []
+            var after: String?
+            repeat {
+                let page = try await client.call(
+                    .get, "/v1/orgs/\(org)/flows?limit=3" + (after.map { "&after=\($0)" } ?? ""), token: ada.token)
+                seen += page.body?["flows"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
+                after = page.body?["next"]?.stringValue
+            } while after != nil && seen.count < 20
+            #expect(seen == names)
+            let all = try await client.call(.get, "/v1/orgs/\(org)/flows", token: ada.token)
+            #expect(all.body?["flows"]?.arrayValue?.count == 7 && all.body?["next"] == nil)
+            #expect(
+                try await client.call(.get, "/v1/orgs/\(org)/flows?limit=0", token: ada.token).status == .badRequest)
+        }
+    }
+
     @Test("create, read, save new versions, list them, diff them")
     func versions() async throws {
         try await PlatformTestServer().test { client in

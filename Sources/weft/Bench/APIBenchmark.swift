@@ -146,6 +146,9 @@ struct APIBenchmark {
         let flowCount = names.count
         @Sendable func name(_ index: Int) -> String { names[(index &* 7919) % flowCount] }
         return [
+            Operation(name: "GET flows (page of 100)") { index in
+                try await api.send(.GET, "\(prefix)/flows?limit=100&after=\(name(index))")
+            },
             Operation(name: "GET a flow") { index in try await api.send(.GET, "\(prefix)/flows/\(name(index))") },
             Operation(name: "GET a flow's versions") { index in
                 try await api.send(.GET, "\(prefix)/flows/\(name(index))/versions")

@@ -86,6 +86,9 @@ extension StoreConformance {
                 _ = try await tenant.createFlow(name: name, source: name, appVersions: [:], createdBy: owner.id)
             }
             #expect(try await tenant.flows().map(\.name) == ["alpha", "mid", "zeta"])
+            #expect(try await tenant.flows(after: nil, limit: 2).map(\.name) == ["alpha", "mid"])
+            #expect(try await tenant.flows(after: "mid", limit: 2).map(\.name) == ["zeta"])
+            #expect(try await tenant.flows(after: "zeta", limit: nil).isEmpty)
             let alpha = try #require(try await tenant.flow(name: "alpha"))
             let disabled = try await tenant.setFlowEnabled(flowID: alpha.id, enabled: false)
             #expect(!disabled.enabled)

@@ -59,7 +59,7 @@ struct MemoryTenantKeys: TenantStore {
     {
         throw absent
     }
-    func flows() async throws(StoreError) -> [StoredFlow] { throw absent }
+    func flows(after name: String?, limit: Int?) async throws(StoreError) -> [StoredFlow] { throw absent }
     func flow(id: StoreID) async throws(StoreError) -> StoredFlow? { throw absent }
     func flow(name: String) async throws(StoreError) -> StoredFlow? { throw absent }
     func flowVersions(flowID: StoreID) async throws(StoreError) -> [FlowVersion] { throw absent }

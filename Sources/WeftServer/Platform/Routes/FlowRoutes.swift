@@ -19,7 +19,9 @@ struct FlowRoutes {
         ) {
             request, context in try await create(request, context)
         }
-        api.on(.get, "orgs/:org/flows", "The flows", role: .viewer) { _, context in try await list(context) }
+        api.on(.get, "orgs/:org/flows", "The flows by name, a page at a time (?limit, ?after)", role: .viewer) {
+            request, context in try await list(request, context)
+        }
         api.on(
             .post, "orgs/:org/flows/validate", "Check a flow's YAML without saving it", role: .viewer, body: ["source"]
         ) {
@@ -94,9 +96,15 @@ struct FlowRoutes {
         return JSONResponse.make(.created, ["flow": stored.json, "diagnostics": checked.diagnosticsJSON])
     }
 
-    func list(_ context: WeftRequestContext) async throws -> Response {
+    /// A page of flows by name; `next` (when there are more) is the `after` of the next page.
+    func list(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
         let tenant = try await access.tenantStore(context, role: .viewer)
-        return JSONResponse.make(.ok, ["flows": .array(try await tenant.flows().map(\.json))])
+        let query = request.uri.queryParameters
+        let limit = try PageLimit.parse(query["limit"].map(String.init), standard: 100)
+        let flows = try await tenant.flows(after: query["after"].map(String.init), limit: limit + 1)
+        var answer: JSONObject = ["flows": .array(flows.prefix(limit).map(\.json))]
+        if flows.count > limit, let last = flows.prefix(limit).last { answer["next"] = .string(last.name) }
+        return JSONResponse.make(.ok, .object(answer))
     }
 
     func validate(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
