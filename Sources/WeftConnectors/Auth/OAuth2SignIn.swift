@@ -28,32 +28,31 @@ public enum OAuth2SignIn {
     {
         guard case .oauth2RefreshToken(let settings) = app.auth, let authorizeURL = settings.authorizeURL,
             refreshTokenField(of: app) != nil
-        else {
-            throw StepFailure(
-                .configuration,
-                "the app `\(app.id)` does not sign in through a browser: its auth must be `oauth2_refresh_token` with "
-                    + "an `authorize_url` and `refresh_token: \"{{ $connection.FIELD }}\"`")
-        }
+        else { throw notBrowserSignIn(app) }
+        // The token endpoint, client and scope render exactly as they do for the app's requests.
         let bindings: [String: JSON] = ["connection": connection.completed(for: app).values.binding]
         let options = EvaluationOptions()
-        func text(_ template: Template, _ field: String) throws(StepFailure) -> String {
-            do throws(JSONataError) {
-                return try template.render(nil, bindings: bindings, options: options)
-            } catch {
-                throw StepFailure(.expression, "the auth `\(field)` template failed: \(error)")
-            }
+        guard
+            case .oauth2RefreshToken(let refresh) = try RenderedAuth.render(
+                app.auth, bindings: bindings, options: options)
+        else { throw notBrowserSignIn(app) }
+        let address: String
+        do throws(JSONataError) {
+            address = try authorizeURL.render(nil, bindings: bindings, options: options)
+        } catch {
+            throw StepFailure(.expression, "the auth `authorize_url` template failed: \(error)")
         }
-        let secret = try text(settings.clientSecret, "client_secret")
-        let scope = try settings.scope.map { template throws(StepFailure) in try text(template, "scope") }
-        var parameters: [(name: String, value: String)] = []
-        for (name, template) in settings.parameters { parameters.append((name, try text(template, "params.\(name)"))) }
         return OAuth2AuthorizationCode(
-            authorizeURL: try text(authorizeURL, "authorize_url"), tokenURL: try text(settings.tokenURL, "token_url"),
-            clientID: try text(settings.clientId, "client_id"),
-            clientSecret: secret.isEmpty ? nil : SecretString(secret),
-            scope: scope.flatMap { $0.isEmpty ? nil : $0 }, redirectURI: redirectURI,
-            additionalParameters: parameters,
-            clientAuthentication: settings.clientAuthentication == .basic ? .basic : .requestBody)
+            authorizeURL: address, tokenURL: refresh.tokenURL, clientID: refresh.clientID,
+            clientSecret: refresh.clientSecret, scope: refresh.scope, redirectURI: redirectURI,
+            additionalParameters: refresh.additionalParameters, clientAuthentication: refresh.clientAuthentication)
+    }
+
+    private static func notBrowserSignIn(_ app: AppManifest) -> StepFailure {
+        StepFailure(
+            .configuration,
+            "the app `\(app.id)` does not sign in through a browser: its auth must be `oauth2_refresh_token` with "
+                + "an `authorize_url` and `refresh_token: \"{{ $connection.FIELD }}\"`")
     }
 
     /// Redeems `code` at the token endpoint through `transport` (the egress-guarded client on a server).

@@ -1,9 +1,9 @@
 import Crypto
 import Foundation
 
-/// Bearer credentials: session tokens (`ws_…`), API keys (`wk_…`) and invitation tokens (`wi_…`) are 32 random
-/// bytes, base64url-encoded behind their prefix; only their SHA-256 is stored, so a leaked database does not let
-/// anyone in.
+/// Bearer credentials: session tokens (`ws_…`), API keys (`wk_…`), invitation tokens (`wi_…`) and sign-in states
+/// (`st_…`) are 32 random bytes, base64url-encoded behind their prefix; only their SHA-256 is stored, so a leaked
+/// database does not let anyone in.
 public enum Credentials {
     /// A new session token.
     public static func newSessionToken() -> String { "ws_" + randomText() }
@@ -13,6 +13,9 @@ public enum Credentials {
 
     /// A new invitation token.
     public static func newInvitationToken() -> String { "wi_" + randomText() }
+
+    /// A new `state` for a browser sign-in (OAuth): it travels through the browser, only its hash is stored.
+    public static func newSignInState() -> String { "st_" + randomText() }
 
     /// The stored form of a token or key: SHA-256, hex.
     public static func hash(_ credential: String) -> String {

@@ -63,6 +63,22 @@ struct TenantApps {
         return apps
     }
 
+    /// Stores a new version of an app; an existing version is a 409 (versions never change).
+    func save(_ manifest: AppManifest, source: String, by actor: StoreID) async throws -> StoredApp {
+        do throws(StoreError) {
+            return try await tenant.saveApp(
+                appID: manifest.id, version: manifest.version, source: source, createdBy: actor)
+        } catch {
+            if error.code == .conflict {
+                throw APIError(
+                    .conflict, "version_exists",
+                    "version \(manifest.version) of `\(manifest.id)` exists and versions do not change; raise the version"
+                )
+            }
+            throw error
+        }
+    }
+
     /// The versions a flow saved now pins: the version in `apps` of each app it refers to.
     static func pins(for flow: Flow, among apps: [String: AppManifest]) -> [String: String] {
         var pins: [String: String] = [:]

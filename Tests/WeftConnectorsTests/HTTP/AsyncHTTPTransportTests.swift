@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WeftConnectors
 import WeftModel
@@ -23,18 +24,8 @@ struct PinningEgressPolicy: EgressPolicy {
     let address: IPAddress
 
     func check(url: String) async throws(StepFailure) -> EgressRoute {
-        guard let host = RequestURLHost.of(url) else { return .asResolved }
+        guard let host = URLComponents(string: url)?.host else { return .asResolved }
         return .pinned(host: host, address: address)
-    }
-}
-
-/// The host of a URL, for the pinning test double.
-enum RequestURLHost {
-    static func of(_ url: String) -> String? {
-        guard let start = url.range(of: "://")?.upperBound else { return nil }
-        let rest = url[start...]
-        let authority = rest.prefix { $0 != "/" && $0 != "?" }
-        return authority.split(separator: ":").first.map(String.init)
     }
 }
 

@@ -116,18 +116,8 @@ struct AppActionRoutes {
         action: String
     ) async throws -> (stored: StoredApp, manifest: AppManifest) {
         let (source, manifest) = try edit.finish(version: version)
-        let stored: StoredApp
-        do throws(StoreError) {
-            stored = try await tenant.saveApp(
-                appID: manifest.id, version: manifest.version, source: source, createdBy: context.identity!.actorID)
-        } catch {
-            if error.code == .conflict {
-                throw APIError(
-                    .conflict, "version_exists",
-                    "version \(manifest.version) of `\(manifest.id)` exists and versions do not change; give `version`")
-            }
-            throw error
-        }
+        let stored = try await TenantApps(tenant: tenant).save(
+            manifest, source: source, by: context.identity!.actorID)
         try await tenant.appendAudit(
             actor: context.identity!.actorID, action: audit, target: "\(manifest.id)/\(action)",
             details: ["version": .string(manifest.version), "previous_version": .string(edit.previousVersion)])

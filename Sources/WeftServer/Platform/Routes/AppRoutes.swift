@@ -49,18 +49,7 @@ struct AppRoutes {
                 .unprocessableContent, "invalid_app", "the app manifest has errors; see details",
                 details: .array(problems.sorted { $0.location < $1.location }.map(\.json)))
         }
-        let stored: StoredApp
-        do throws(StoreError) {
-            stored = try await tenant.saveApp(
-                appID: app.id, version: app.version, source: source, createdBy: context.identity!.actorID)
-        } catch {
-            if error.code == .conflict {
-                throw APIError(
-                    .conflict, "version_exists",
-                    "version \(app.version) of `\(app.id)` exists and versions do not change; raise `version:`")
-            }
-            throw error
-        }
+        let stored = try await TenantApps(tenant: tenant).save(app, source: source, by: context.identity!.actorID)
         try await tenant.appendAudit(
             actor: context.identity!.actorID, action: "app.saved", target: app.id,
             details: ["version": .string(app.version)])

@@ -43,7 +43,7 @@ struct OAuthRoutes {
         } catch {
             throw APIError(.unprocessableContent, "no_browser_sign_in", error.message)
         }
-        let state = Credentials.newSessionToken().replacingOccurrences(of: "ws_", with: "st_")
+        let state = Credentials.newSignInState()
         let verifier = OAuth2AuthorizationCode.makeVerifier()
         let address: String
         do throws(AuthError) {
