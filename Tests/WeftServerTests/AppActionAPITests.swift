@@ -130,6 +130,10 @@ struct AppActionAPITests {
             let again = try await client.call(
                 .post, "\(base)/flows/sync/runs", token: ada.token, json: ["input": [:], "version": 1])
             #expect(again.body?["record"]?["output"] == ["path": "/v1/contacts"], "\(String(describing: again.body))")
+
+            #expect(try await client.call(.delete, "\(base)/apps/crm", token: ada.token).status == .noContent)
+            let gone = try await client.call(.post, "\(base)/flows/sync/runs", token: ada.token, json: ["input": [:]])
+            #expect(gone.status == .conflict && gone.body?["error"]?["code"] == "pinned_app_missing")
         }
         await api.stop()
     }

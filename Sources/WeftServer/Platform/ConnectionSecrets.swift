@@ -43,6 +43,13 @@ enum ConnectionSecrets {
         return opened.objectValue ?? [:]
     }
 
+    /// `secrets` sealed for connection `id` of `tenant` (nothing when there are none): what `sealedSecrets` holds.
+    static func seal(_ secrets: JSONObject, tenant: StoreID, id: StoreID, sealer: SecretSealer) async throws -> [UInt8]
+    {
+        guard !secrets.isEmpty else { return [] }
+        return try await sealer.seal(.object(secrets), tenant: tenant, row: row(of: id))
+    }
+
     /// The row the secrets of connection `id` are bound to.
     static func row(of id: StoreID) -> String { SecretSealer.row(kind: "connection", id: id) }
 }

@@ -52,13 +52,15 @@ struct TenantApps {
     func pinned(_ pins: [String: String], flow: String) async throws -> [String: AppManifest] {
         var apps = try await latest()
         for (id, version) in pins where apps[id]?.version != version {
-            guard let pinned = try? await app(id, version: version) else {
+            do {
+                apps[id] = try await app(id, version: version).manifest
+            } catch let error as APIError where error.status == .notFound {
+                // Only a missing version: a failing store is not reported as one.
                 throw APIError(
                     .conflict, "pinned_app_missing",
                     "the flow `\(flow)` was saved with version \(version) of the app `\(id)`, which no longer exists;"
                         + " save the flow again to use the app's current version")
             }
-            apps[id] = pinned.manifest
         }
         return apps
     }

@@ -93,7 +93,8 @@ struct ConnectionRoutes {
         let now = Date()
         let connection = StoredConnection(
             id: id, tenantID: tenant.tenantID, name: name, appID: app.id, values: .object(plain),
-            sealedSecrets: try await seal(secrets, tenant: tenant.tenantID, id: id), createdAt: now, updatedAt: now)
+            sealedSecrets: try await ConnectionSecrets.seal(secrets, tenant: tenant.tenantID, id: id, sealer: sealer),
+            createdAt: now, updatedAt: now)
         try await tenant.saveConnection(connection)
         try await tenant.appendAudit(
             actor: context.identity!.actorID, action: "connection.created", target: name,
@@ -133,7 +134,8 @@ struct ConnectionRoutes {
         for (key, value) in given { current[key] = value == .null ? nil : value }
         let (plain, secrets) = try Self.split(current, app: app)
         connection.values = .object(plain)
-        connection.sealedSecrets = try await seal(secrets, tenant: tenant.tenantID, id: connection.id)
+        connection.sealedSecrets = try await ConnectionSecrets.seal(
+            secrets, tenant: tenant.tenantID, id: connection.id, sealer: sealer)
         connection.updatedAt = Date()
         try await tenant.saveConnection(connection)
         try await tenant.appendAudit(
@@ -200,11 +202,6 @@ struct ConnectionRoutes {
         case (.integer, .number(let number)): return number.rounded() == number
         default: return false
         }
-    }
-
-    private func seal(_ secrets: JSONObject, tenant: StoreID, id: StoreID) async throws -> [UInt8] {
-        guard !secrets.isEmpty else { return [] }
-        return try await sealer.seal(.object(secrets), tenant: tenant, row: ConnectionSecrets.row(of: id))
     }
 
     /// The connection as reads show it: plain values, and each secret that is set as ``mask``.

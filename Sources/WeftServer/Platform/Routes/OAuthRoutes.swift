@@ -102,8 +102,8 @@ struct OAuthRoutes {
         }
         var secrets = try await ConnectionSecrets.sealedFields(of: connection, sealer: sealer)
         secrets[field] = .string(refreshToken.reveal())
-        connection.sealedSecrets = try await sealer.seal(
-            .object(secrets), tenant: signIn.tenantID, row: ConnectionSecrets.row(of: connection.id))
+        connection.sealedSecrets = try await ConnectionSecrets.seal(
+            secrets, tenant: signIn.tenantID, id: connection.id, sealer: sealer)
         connection.updatedAt = Date()
         try await tenant.saveConnection(connection)
         try await tenant.appendAudit(
