@@ -62,6 +62,15 @@ public struct JSONBody: Sendable {
         return text
     }
 
+    /// The required field `name` as an email address, lowercased (the form accounts and invitations are kept in).
+    public func email(_ name: String = "email") throws -> String {
+        let email = try string(name, maximumLength: 254)!.lowercased()
+        guard email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@") else {
+            throw APIError(.unprocessableContent, "invalid_field", "`\(name)` is not an email address")
+        }
+        return email
+    }
+
     /// The string field `name` read as a value of `T`, listing the accepted values when it is not one.
     public func enumeration<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type) throws -> T?
     where T.RawValue == String {

@@ -31,7 +31,7 @@ struct AccountRoutes {
     func signUp(_ request: Request) async throws -> Response {
         let body = try await JSONBody.read(
             request, configuration: configuration, allowed: ["email", "name", "password", "invitation"])
-        let email = try InvitationRoutes.email(body.string("email", maximumLength: 254)!)
+        let email = try body.email()
         let name = try body.string("name", maximumLength: 200)!
         let password = try body.string("password", maximumLength: 200)!
         let invitation = try body.string("invitation", required: false, maximumLength: 200)

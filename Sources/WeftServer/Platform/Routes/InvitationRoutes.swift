@@ -33,7 +33,7 @@ struct InvitationRoutes {
         let (tenant, callerRole) = try await access.tenant(
             context.parameters.get("org") ?? "", context, role: .admin)
         let body = try await JSONBody.read(request, configuration: configuration, allowed: ["email", "role"])
-        let email = try Self.email(body.string("email", maximumLength: 254)!)
+        let email = try body.email()
         let role = try body.enumeration("role", Role.self) ?? .viewer
         try OrganizationRoutes.check(granting: role, by: callerRole)
         if let user = try await store.user(email: email), try await tenant.membership(userID: user.id) != nil {
@@ -108,14 +108,5 @@ struct InvitationRoutes {
             actor: user.id, action: "member.joined", target: user.id.rawValue,
             details: ["role": .string(membership.role.rawValue), "invitation": .string(invitation.id.rawValue)])
         return membership
-    }
-
-    /// A lowercased email, or 422.
-    static func email(_ text: String) throws -> String {
-        let email = text.lowercased()
-        guard email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@") else {
-            throw APIError(.unprocessableContent, "invalid_field", "`email` is not an email address")
-        }
-        return email
     }
 }
