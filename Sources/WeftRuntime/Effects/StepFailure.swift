@@ -17,6 +17,8 @@ public struct StepFailure: Error, Sendable, Equatable, CustomStringConvertible {
         case mock
         /// The configuration is wrong (unknown app, missing connection).
         case configuration
+        /// The run was cancelled (its task was cancelled) before or while the step ran.
+        case cancelled
     }
 
     public var kind: Kind

@@ -27,15 +27,29 @@ public struct FlowEngine: Sendable {
     }
 
     /// Runs one message to the end and returns what happened.
+    ///
+    /// With a checkpoint in the request, the run resumes after the checkpoint's completed steps. After each
+    /// top-level step that completes and lets the run go on, the journal gets a new checkpoint. A cancelled task
+    /// stops the run, as `cancelled`, before the next step or retry.
     public func run(_ request: RunRequest) async -> RunRecord {
         let started = clock.now()
         var variables = JSONObject()
         for (key, value) in flow.variables { variables[key] = value }
         for (key, value) in request.variables { variables[key] = value }
         let run = RunInvocation(engine: self, request: request, variables: .object(variables), clock: clock)
-        var scope = Scope(message: request.message)
-        var records: [StepRecord] = []
-        let stop = await run.runSteps(flow.steps, scope: &scope, prefix: "", records: &records)
+        let resumption = Resumption(request.checkpoint, steps: flow.steps, message: request.message)
+        var scope = resumption.scope
+        var records = resumption.records
+        var completed = resumption.completedSteps
+        var stop: Stop?
+        for step in flow.steps.dropFirst(completed.count) {
+            stop = await run.runStep(step, path: step.id, scope: &scope, records: &records)
+            if stop != nil { break }
+            completed.append(step.id)
+            journal.checkpoint(
+                RunCheckpoint(
+                    completedSteps: completed, message: scope.message, outputs: scope.outputs, steps: records))
+        }
         var record = RunRecord(
             runId: request.runId, flowId: flow.id, state: .succeeded, startedAt: started, finishedAt: clock.now(),
             output: scope.message, error: nil, failedStep: nil, steps: records)
@@ -49,6 +63,10 @@ public struct FlowEngine: Sendable {
             record.failedStep = path
         case .dead(let failure, let path):
             record.state = .deadLetter
+            record.error = failure
+            record.failedStep = path
+        case .cancelled(let failure, let path):
+            record.state = .cancelled
             record.error = failure
             record.failedStep = path
         }

@@ -24,7 +24,11 @@ extension RunInvocation {
         case .http(let http):
             return try await sendHTTP(http, scope: scope, context: context)
         case .delay(let duration):
-            try? await clock.sleep(for: duration)
+            do {
+                try await clock.sleep(for: duration)
+            } catch {
+                throw StepFailure(.cancelled, "the delay was interrupted")
+            }
             return .output(scope.message, input: scope.message)
         case .convert(let convert):
             let input =

@@ -20,6 +20,9 @@ extension RunInvocation {
         var attempt = 0
         var failure: StepFailure
         while true {
+            if Task.isCancelled {
+                return cancel(step, path: path, attempts: attempt, started: started, scope: scope, records: &records)
+            }
             attempt += 1
             journal.stepStarted(path: path, kind: step.kind.name, attempt: attempt)
             var nested: [StepRecord] = []
@@ -52,12 +55,20 @@ extension RunInvocation {
                 records += nested
                 failure = error
             }
+            // An attempt that failed because (or while) the run was cancelled is neither retried nor handled.
+            if Task.isCancelled {
+                return cancel(step, path: path, attempts: attempt, started: started, scope: scope, records: &records)
+            }
             guard let delay = schedule.delay(after: attempt, failure: failure) else { break }
             journal.log(
                 LogEntry(
                     .warning, "attempt \(attempt) failed, retrying in \(DurationText.format(delay))", stepPath: path,
                     fields: ["error": .string(failure.description)]))
-            try? await clock.sleep(for: delay)
+            do {
+                try await clock.sleep(for: delay)
+            } catch {
+                return cancel(step, path: path, attempts: attempt, started: started, scope: scope, records: &records)
+            }
         }
         return await handleFailure(
             failure, of: step, path: path, attempts: attempt, started: started, scope: &scope, records: &records)
@@ -104,6 +115,20 @@ extension RunInvocation {
             scope.outputs[step.id] = handlerScope.message
             return nil
         }
+    }
+
+    /// Stops the run at `step` because its task was cancelled: the step is recorded as failed, whatever its
+    /// `on_error` says.
+    private func cancel(
+        _ step: Step, path: String, attempts: Int, started: Date, scope: Scope, records: inout [StepRecord]
+    ) -> Stop {
+        let failure = StepFailure(.cancelled, "the run was cancelled")
+        let record = StepRecord(
+            path: path, stepId: step.id, kind: step.kind.name, state: .failed, attempts: attempts, startedAt: started,
+            finishedAt: clock.now(), input: scope.message, output: nil, error: failure)
+        journal.log(LogEntry(.warning, "run cancelled", stepPath: path))
+        finish(record, into: &records)
+        return .cancelled(failure, path: path)
     }
 
     private func finish(_ record: StepRecord, into records: inout [StepRecord]) {

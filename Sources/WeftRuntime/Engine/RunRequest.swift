@@ -13,11 +13,14 @@ public struct RunRequest: Sendable {
     public var dryRun: Bool
     /// Which attempt of the whole run this is (replays count up).
     public var attempt: Int
+    /// Where an earlier attempt of this run stopped: the run resumes after the checkpoint's completed steps (those
+    /// that still begin the flow) with its message and `$steps`, instead of starting over.
+    public var checkpoint: RunCheckpoint?
 
     /// Creates a request.
     public init(
         runId: String, message: JSON, trigger: JSON? = nil, variables: [String: JSON] = [:], dryRun: Bool = false,
-        attempt: Int = 1
+        attempt: Int = 1, checkpoint: RunCheckpoint? = nil
     ) {
         self.runId = runId
         self.message = message
@@ -25,5 +28,6 @@ public struct RunRequest: Sendable {
         self.variables = variables
         self.dryRun = dryRun
         self.attempt = attempt
+        self.checkpoint = checkpoint
     }
 }

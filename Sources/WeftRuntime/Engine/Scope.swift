@@ -14,4 +14,6 @@ enum Stop: Sendable {
     case filtered(path: String)
     case failed(StepFailure, path: String)
     case dead(StepFailure, path: String)
+    /// The run's task was cancelled; `path` is the step that was about to run or running.
+    case cancelled(StepFailure, path: String)
 }

@@ -42,6 +42,14 @@ public protocol RunJournal: Sendable {
     func log(_ entry: LogEntry)
     /// A dry run's description of a write it did not perform (secrets already masked).
     func wouldSend(stepPath: String, request: HTTPRequest)
+    /// The run completed a top-level step and goes on: where to resume it should this attempt stop here. Not
+    /// called for nested steps, nor when a step stops the run.
+    func checkpoint(_ checkpoint: RunCheckpoint)
+}
+
+extension RunJournal {
+    /// Ignores the checkpoint: journals that do not resume runs need not store them.
+    public func checkpoint(_ checkpoint: RunCheckpoint) {}
 }
 
 /// A journal that ignores everything.

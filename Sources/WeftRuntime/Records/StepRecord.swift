@@ -2,7 +2,7 @@ import Foundation
 import WeftJSON
 
 /// What happened in one step of a run.
-public struct StepRecord: Sendable {
+public struct StepRecord: Sendable, Equatable {
     /// Where the step sits: its id, with the enclosing steps for nested ones (`route.cases[0].notify`).
     public var path: String
     public var stepId: String
@@ -28,11 +28,7 @@ public struct StepRecord: Sendable {
         ]
         if let input { object["input"] = input }
         if let output { object["output"] = output }
-        if let error {
-            var failure: JSONObject = ["kind": .string(error.kind.rawValue), "message": .string(error.message)]
-            if let status = error.status { failure["status"] = .number(Double(status)) }
-            object["error"] = .object(failure)
-        }
+        if let error { object["error"] = error.json }
         return .object(object)
     }
 }
