@@ -61,6 +61,35 @@ public protocol WeftStore: Sendable {
 
     /// Every tenant's wrapped data key, for rotating the master key.
     func wrappedDataKeys() async throws(StoreError) -> [(tenantID: StoreID, wrappedKey: [UInt8])]
+
+    // MARK: Run queue (every organization's runs: the workers' side)
+
+    /// Claims up to `limit` runs for `owner`: queued runs available by `now`, oldest first, then running runs
+    /// whose lease expired (their worker died or stalled, even before its first heartbeat). Each claim raises the
+    /// run's fencing token and counts in ``ClaimedRun/claims``. Runs of `excludingTenants` (at their limit of
+    /// concurrent runs) are left for later.
+    func claimRuns(
+        owner: String, limit: Int, leaseDuration: TimeInterval, now: Date, excludingTenants: Set<StoreID>
+    ) async throws(StoreError) -> [ClaimedRun]
+    /// Extends the leases its holder still has, and says for each run whether it is still held, lost or asked
+    /// to stop.
+    func heartbeat(_ claims: [RunClaim], leaseDuration: TimeInterval, now: Date) async throws(StoreError) -> [StoreID:
+        HeartbeatAnswer]
+    /// Stores where a held run stands (the engine's checkpoint); `.conflict` under a lost lease.
+    func checkpointRun(_ claim: RunClaim, checkpoint: JSON, now: Date) async throws(StoreError)
+    /// Finishes a held run with its final state and record; `.conflict` under a lost lease (the new holder's work
+    /// is kept).
+    func completeRun(_ claim: RunClaim, state: String, finishedAt: Date, record: JSON, now: Date)
+        async throws(StoreError)
+    /// Gives a held run back to the queue, to be claimed again from `availableAt` (a worker shutting down, a run
+    /// waiting out a rate limit); `.conflict` under a lost lease.
+    func releaseRun(_ claim: RunClaim, availableAt: Date) async throws(StoreError)
+    /// How many runs wait and run, and the oldest waiting.
+    func queueStatus() async throws(StoreError) -> QueueStatus
+    /// Deletes the runs finished before `finishedBefore` and the stored payloads expired by `now`.
+    func purge(finishedBefore: Date, now: Date) async throws(StoreError) -> PurgeResult
+    /// The flow a webhook address token belongs to.
+    func webhookFlow(token: String) async throws(StoreError) -> (tenantID: StoreID, flowID: StoreID)?
 }
 
 /// One organization's objects. Every query is bound to ``tenantID``: an object of another tenant is
@@ -161,6 +190,33 @@ public protocol TenantStore: Sendable {
     func saveRuns(_ runs: [StoredRun]) async throws(StoreError)
     func run(id: StoreID) async throws(StoreError) -> StoredRun?
     func runs(_ query: RunQuery) async throws(StoreError) -> RunPage
+
+    // MARK: Durable runs
+
+    /// Creates a queued run and enqueues it in one transaction; with an idempotency key already used for the
+    /// flow, answers that run instead (`created` false).
+    func enqueueRun(_ submission: RunSubmission) async throws(StoreError) -> Enqueued
+    /// A run's input as submitted (resolved when stored by reference); nil for runs stored without one.
+    func runInput(id: StoreID) async throws(StoreError) -> JSON?
+    /// Cancels a run: a queued one at once; a running one is asked to stop at its next step (its worker learns it
+    /// at the next heartbeat). `.invalid` for a run already over.
+    func cancelRun(id: StoreID, at now: Date) async throws(StoreError) -> StoredRun
+    /// Queues a failed, dead-lettered or cancelled run again, from its failed step or from the start, on its
+    /// pinned or another flow version, optionally with a corrected message. `.invalid` for other states.
+    func replayRun(id: StoreID, _ replay: RunReplay, at now: Date) async throws(StoreError) -> StoredRun
+    /// Sets a failed or dead-lettered run aside for good: it becomes `cancelled`, noted as discarded.
+    func discardRun(id: StoreID, by actor: StoreID, at now: Date) async throws(StoreError) -> StoredRun
+
+    // MARK: Trigger state
+
+    /// The flow's webhook address token, set to `candidate` when it has none yet.
+    func webhookToken(flowID: StoreID, creating candidate: String) async throws(StoreError) -> String
+    /// Replaces the flow's webhook address token (the old address stops working).
+    func setWebhookToken(flowID: StoreID, token: String) async throws(StoreError)
+    /// What a flow's trigger remembers between firings (a schedule's last tick, a poll's cursor and seen keys).
+    func triggerState(flowID: StoreID) async throws(StoreError) -> JSON?
+    /// Stores a flow's trigger state.
+    func saveTriggerState(flowID: StoreID, state: JSON) async throws(StoreError)
 }
 
 extension TenantStore {

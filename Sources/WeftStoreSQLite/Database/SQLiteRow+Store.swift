@@ -11,6 +11,11 @@ extension SQLiteRow {
         return value
     }
 
+    func optionalString(_ column: String) throws(UnreadableValue) -> String? {
+        if case .null = try data(column) { return nil }
+        return try string(column)
+    }
+
     func id(_ column: String) throws(UnreadableValue) -> StoreID {
         StoreID(try string(column))
     }

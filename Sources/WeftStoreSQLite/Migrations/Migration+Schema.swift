@@ -2,7 +2,9 @@ extension Migration {
     /// The schema, oldest step first. Dates are integer milliseconds since 1970 (UTC); JSON is compact text; every
     /// table an organization owns has a `tenant_id`, and rows that refer to a flow carry the tenant with the
     /// flow's id, so a reference can never cross organizations.
-    static let all: [Migration] = [accounts, organizations, definitions, runs, appPins, invitations, oauthSignIns]
+    static let all: [Migration] = [
+        accounts, organizations, definitions, runs, appPins, invitations, oauthSignIns, queue,
+    ]
 
     /// Users and their sessions.
     static let accounts = Migration(
@@ -213,6 +215,52 @@ extension Migration {
                 expires_at INTEGER NOT NULL
             ) STRICT
             """
+        ]
+    )
+
+    /// Runs as the queue: each run's input, lease (owner, expiry, fencing token), claims, checkpoint and
+    /// idempotency key; payloads stored by reference; webhook address tokens; trigger state.
+    static let queue = Migration(
+        version: 8, name: "run queue",
+        statements: [
+            "ALTER TABLE runs ADD COLUMN input TEXT",
+            "ALTER TABLE runs ADD COLUMN idempotency_key TEXT",
+            "ALTER TABLE runs ADD COLUMN available_at INTEGER",
+            "ALTER TABLE runs ADD COLUMN lease_owner TEXT",
+            "ALTER TABLE runs ADD COLUMN lease_expires_at INTEGER",
+            "ALTER TABLE runs ADD COLUMN fencing_token INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE runs ADD COLUMN claims INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE runs ADD COLUMN checkpoint TEXT",
+            "ALTER TABLE runs ADD COLUMN cancel_requested INTEGER NOT NULL DEFAULT 0",
+            """
+            CREATE UNIQUE INDEX runs_idempotency ON runs (tenant_id, flow_id, idempotency_key)
+            WHERE idempotency_key IS NOT NULL
+            """,
+            "CREATE INDEX runs_queued ON runs (available_at, id) WHERE state = 'queued'",
+            "CREATE INDEX runs_leased ON runs (lease_expires_at) WHERE state = 'running'",
+            "CREATE INDEX runs_finished ON runs (finished_at) WHERE finished_at IS NOT NULL",
+            """
+            CREATE TABLE payloads (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+                bytes BLOB NOT NULL,
+                created_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL
+            ) STRICT
+            """,
+            "CREATE INDEX payloads_expiry ON payloads (expires_at)",
+            "ALTER TABLE flows ADD COLUMN webhook_token TEXT",
+            "CREATE UNIQUE INDEX flows_webhook_token ON flows (webhook_token) WHERE webhook_token IS NOT NULL",
+            """
+            CREATE TABLE trigger_states (
+                tenant_id TEXT NOT NULL,
+                flow_id TEXT NOT NULL,
+                state TEXT NOT NULL,
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (tenant_id, flow_id),
+                FOREIGN KEY (tenant_id, flow_id) REFERENCES flows (tenant_id, id) ON DELETE CASCADE
+            ) STRICT
+            """,
         ]
     )
 }

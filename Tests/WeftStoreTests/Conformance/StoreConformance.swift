@@ -14,5 +14,6 @@ import WeftStore
 enum StoreConformance {
     /// Every check, by concern.
     static let checks: [StoreCheck] =
-        accounts + organizations + apiKeysAndAudit + flows + concurrency + apps + connections + runs + isolation
+        accounts + organizations + apiKeysAndAudit + flows + concurrency + apps + connections + runs + queue
+        + durableRuns + isolation
 }

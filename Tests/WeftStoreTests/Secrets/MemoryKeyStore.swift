@@ -89,5 +89,21 @@ final class MemoryKeyStore: WeftStore {
         throw Self.absent
     }
 
+    func claimRuns(
+        owner: String, limit: Int, leaseDuration: TimeInterval, now: Date, excludingTenants: Set<StoreID>
+    ) async throws(StoreError) -> [ClaimedRun] { throw Self.absent }
+    func heartbeat(_ claims: [RunClaim], leaseDuration: TimeInterval, now: Date) async throws(StoreError) -> [StoreID:
+        HeartbeatAnswer]
+    { throw Self.absent }
+    func checkpointRun(_ claim: RunClaim, checkpoint: JSON, now: Date) async throws(StoreError) { throw Self.absent }
+    func completeRun(_ claim: RunClaim, state: String, finishedAt: Date, record: JSON, now: Date)
+        async throws(StoreError)
+    { throw Self.absent }
+    func releaseRun(_ claim: RunClaim, availableAt: Date) async throws(StoreError) { throw Self.absent }
+    func queueStatus() async throws(StoreError) -> QueueStatus { throw Self.absent }
+    func purge(finishedBefore: Date, now: Date) async throws(StoreError) -> PurgeResult { throw Self.absent }
+    func webhookFlow(token: String) async throws(StoreError) -> (tenantID: StoreID, flowID: StoreID)? {
+        throw Self.absent
+    }
     static let absent = StoreError(.unavailable, "not in this test double")
 }

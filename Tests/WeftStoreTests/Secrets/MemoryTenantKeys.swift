@@ -81,4 +81,15 @@ struct MemoryTenantKeys: TenantStore {
     func saveRuns(_ runs: [StoredRun]) async throws(StoreError) { throw absent }
     func run(id: StoreID) async throws(StoreError) -> StoredRun? { throw absent }
     func runs(_ query: RunQuery) async throws(StoreError) -> RunPage { throw absent }
+    func enqueueRun(_ submission: RunSubmission) async throws(StoreError) -> Enqueued { throw absent }
+    func runInput(id: StoreID) async throws(StoreError) -> JSON? { throw absent }
+    func cancelRun(id: StoreID, at now: Date) async throws(StoreError) -> StoredRun { throw absent }
+    func replayRun(id: StoreID, _ replay: RunReplay, at now: Date) async throws(StoreError) -> StoredRun {
+        throw absent
+    }
+    func discardRun(id: StoreID, by actor: StoreID, at now: Date) async throws(StoreError) -> StoredRun { throw absent }
+    func webhookToken(flowID: StoreID, creating candidate: String) async throws(StoreError) -> String { throw absent }
+    func setWebhookToken(flowID: StoreID, token: String) async throws(StoreError) { throw absent }
+    func triggerState(flowID: StoreID) async throws(StoreError) -> JSON? { throw absent }
+    func saveTriggerState(flowID: StoreID, state: JSON) async throws(StoreError) { throw absent }
 }
