@@ -90,6 +90,9 @@ public protocol WeftStore: Sendable {
     func purge(finishedBefore: Date, now: Date) async throws(StoreError) -> PurgeResult
     /// The flow a webhook address token belongs to.
     func webhookFlow(token: String) async throws(StoreError) -> (tenantID: StoreID, flowID: StoreID)?
+    /// Every organization's enabled flows, by id, a page at a time (`after` the last id of the previous page): what
+    /// the trigger host watches.
+    func enabledFlows(after: StoreID?, limit: Int) async throws(StoreError) -> [StoredFlow]
 }
 
 /// One organization's objects. Every query is bound to ``tenantID``: an object of another tenant is

@@ -17,6 +17,9 @@ public enum Credentials {
     /// A new `state` for a browser sign-in (OAuth): it travels through the browser, only its hash is stored.
     public static func newSignInState() -> String { "st_" + randomText() }
 
+    /// A new webhook address token (`wh_…`): the unguessable part of a flow's `/hooks/{token}` address.
+    public static func newWebhookToken() -> String { "wh_" + randomText() }
+
     /// The stored form of a token or key: SHA-256, hex.
     public static func hash(_ credential: String) -> String {
         SHA256.hash(data: Array(credential.utf8)).map { String(format: "%02x", $0) }.joined()

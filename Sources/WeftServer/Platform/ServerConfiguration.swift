@@ -13,6 +13,10 @@ public struct ServerConfiguration: Sendable {
     public var bcryptCost: UInt8 = 12
     /// The largest request body the API reads.
     public var maximumBodySize = 1 << 20
+    /// The largest webhook body accepted (providers send bigger documents than API clients).
+    public var maximumWebhookBodySize = 10 << 20
+    /// How long `POST …/runs` waits for the run to finish before answering `202` with the queued run.
+    public var runWait: Duration = .seconds(30)
     /// The deepest JSON the API reads.
     public var maximumJSONDepth = 64
     /// Passwords shorter than this are refused.

@@ -185,4 +185,12 @@ extension SQLiteStore {
         guard let found else { return nil }
         return (found[0], found[1])
     }
+
+    public func enabledFlows(after: StoreID?, limit: Int) async throws(StoreError) -> [StoredFlow] {
+        try await database.access { db throws(StoreError) in
+            try await db.rows(
+                "SELECT \(StoredFlow.columns) FROM flows WHERE enabled = 1 AND id > ? ORDER BY id LIMIT ?",
+                [.text(after?.rawValue ?? ""), .int(min(max(limit, 1), 1000))], StoredFlow.init(row:))
+        }
+    }
 }

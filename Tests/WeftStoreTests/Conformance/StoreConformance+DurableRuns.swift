@@ -108,6 +108,18 @@ extension StoreConformance {
             #expect(try await store.webhookFlow(token: "tok-3")?.flowID == flow.id)
             await expectStoreError(.notFound) { try await tenant.webhookToken(flowID: "flw_missing", creating: "x") }
 
+            let disabled = try await tenant.createFlow(
+                name: "paused", source: "v1", appVersions: [:], createdBy: owner.id)
+            _ = try await tenant.setFlowEnabled(flowID: disabled.id, enabled: false)
+            let (other, otherOwner) = try await StoreSamples.organization(store, owner: "other")
+            let theirs = try await other.createFlow(
+                name: "orders", source: "v1", appVersions: [:], createdBy: otherOwner.id)
+            let enabled = try await store.enabledFlows(after: nil, limit: 10)
+            #expect(Set(enabled.map(\.id)) == [flow.id, theirs.id], "enabled flows of every organization")
+            let firstPage = try await store.enabledFlows(after: nil, limit: 1)
+            let secondPage = try await store.enabledFlows(after: firstPage.last?.id, limit: 1)
+            #expect(firstPage.count == 1 && secondPage.count == 1 && firstPage[0].id < secondPage[0].id)
+
             #expect(try await tenant.triggerState(flowID: flow.id) == nil)
             try await tenant.saveTriggerState(flowID: flow.id, state: ["cursor": "c1", "seen": ["a", "b"]])
             try await tenant.saveTriggerState(flowID: flow.id, state: ["cursor": "c2"])

@@ -102,6 +102,7 @@ final class MemoryKeyStore: WeftStore {
     func releaseRun(_ claim: RunClaim, availableAt: Date) async throws(StoreError) { throw Self.absent }
     func queueStatus() async throws(StoreError) -> QueueStatus { throw Self.absent }
     func purge(finishedBefore: Date, now: Date) async throws(StoreError) -> PurgeResult { throw Self.absent }
+    func enabledFlows(after: StoreID?, limit: Int) async throws(StoreError) -> [StoredFlow] { throw Self.absent }
     func webhookFlow(token: String) async throws(StoreError) -> (tenantID: StoreID, flowID: StoreID)? {
         throw Self.absent
     }

@@ -10,15 +10,20 @@ import WeftStore
 struct RunRoutes {
     let store: any WeftStore
     let configuration: ServerConfiguration
-    let sealer: SecretSealer
-    let outbound: any HTTPTransport
+    let execution: RunExecution
     var access: Access { Access(store: store) }
 
     func add(to api: APIGroup) {
         api.on(
-            .post, "orgs/:org/flows/:flow/runs", "Run a flow on an input (its latest version, or `version`)",
-            role: .builder, body: ["input", "version", "dry_run"], success: .created
+            .post, "orgs/:org/flows/:flow/runs",
+            "Queue a run of a flow on an input (its latest version, or `version`) and wait for it up to `wait` "
+                + "(default true); an `Idempotency-Key` header answers the same run for the same key",
+            role: .builder, body: ["input", "version", "dry_run", "wait"], success: .created
         ) { request, context in try await start(request, context) }
+        api.on(
+            .post, "orgs/:org/runs/:run/cancel", "Cancel a queued run, or stop a running one at its next step",
+            role: .builder
+        ) { _, context in try await cancel(context) }
         api.on(
             .get, "orgs/:org/runs", "Runs, newest first (?flow, ?version, ?state, ?since, ?until, ?limit, ?after)",
             role: .viewer
@@ -35,7 +40,7 @@ struct RunRoutes {
         let flow = try await tenant.flow(name: context.parameters.get("flow") ?? "")
         guard let flow else { throw APIError.notFound("the flow") }
         let body = try await JSONBody.read(
-            request, configuration: configuration, allowed: ["input", "version", "dry_run"])
+            request, configuration: configuration, allowed: ["input", "version", "dry_run", "wait"])
         var version = flow.latestVersion
         if let given = body.fields["version"] {
             guard case .number(let number) = given, number.rounded() == number,
@@ -47,24 +52,88 @@ struct RunRoutes {
             }
             version = Int(number)
         }
-        let dryRun: Bool
-        switch body.fields["dry_run"] {
-        case nil, .null?: dryRun = false
-        case .bool(let value)?: dryRun = value
-        case let other?:
-            throw APIError(
-                .unprocessableContent, "wrong_type", "`dry_run` must be true or false, not \(other.typeName)")
-        }
+        let dryRun = try Self.flag(body, "dry_run", default: false)
+        let wait = try Self.flag(body, "wait", default: true)
+        let key = try Self.idempotencyKey(request)
         guard flow.enabled else {
             throw APIError(.conflict, "flow_disabled", "the flow is disabled; enable it to run it")
         }
-        let run = try await FlowRunner(tenant: tenant, sealer: sealer, outbound: outbound).run(
-            flow: flow, version: version, input: body.fields["input"] ?? [:], dryRun: dryRun,
-            actor: context.identity!.actorID)
+        let input = body.fields["input"] ?? [:]
+        let prepared = try await execution.resources.flow(flow.id, version: version, tenant: tenant, fresh: true)
+        let (message, event) =
+            if case .webhook = prepared.flow.trigger {
+                TriggerEvent.message(for: prepared.flow.trigger, payload: ["body": input])
+            } else {
+                TriggerEvent.message(for: .manual, payload: input)
+            }
+        let actor = context.identity!.actorID
+        let accepted = try await execution.intake.submit(
+            TriggerDelivery(message: message, event: event, key: key), flow: flow, version: version, trigger: "manual",
+            tenant: tenant, dryRun: dryRun, startedBy: actor)
+        var run = accepted.run
+        if accepted.created {
+            try await tenant.appendAudit(
+                actor: actor, action: "flow.run", target: flow.name,
+                details: ["run": .string(run.id.rawValue), "version": .number(Double(version))])
+        } else if let earlier = try await tenant.runInput(id: run.id), earlier["message"] != message {
+            throw APIError(
+                .unprocessableContent, "idempotency_key_reused",
+                "the Idempotency-Key was used for another input (run \(run.id)); use a new key for new work")
+        }
+        if wait, !(RunState(rawValue: run.state)?.isFinal ?? true) {
+            let runID = run.id
+            if let finished = await execution.waiters.wait(
+                for: runID, timeout: configuration.runWait, current: { try? await tenant.run(id: runID) })
+            {
+                run = finished
+            }
+        }
+        let finished = RunState(rawValue: run.state)?.isFinal ?? false
+        let status: HTTPResponse.Status = !finished ? .accepted : accepted.created ? .created : .ok
+        return JSONResponse.make(status, ["run": Self.summary(run, flow: flow.name), "record": run.record])
+    }
+
+    func cancel(_ context: WeftRequestContext) async throws -> Response {
+        let tenant = try await access.tenantStore(context, role: .builder)
+        let runID = StoreID(context.parameters.get("run") ?? "")
+        let run: StoredRun
+        do {
+            run = try await tenant.cancelRun(id: runID, at: Date())
+        } catch {
+            switch error.code {
+            case .invalid: throw APIError(.conflict, "run_over", "the run is already over")
+            case .notFound: throw APIError.notFound("the run")
+            default: throw error
+            }
+        }
         try await tenant.appendAudit(
-            actor: context.identity!.actorID, action: "flow.run", target: flow.name,
-            details: ["run": .string(run.id.rawValue), "version": .number(Double(version))])
-        return JSONResponse.make(.created, ["run": Self.summary(run, flow: flow.name), "record": run.record])
+            actor: context.identity!.actorID, action: "run.cancel", target: runID.rawValue, details: [:])
+        let flow = try await tenant.flow(id: run.flowID)
+        return JSONResponse.make(.ok, ["run": Self.summary(run, flow: flow?.name ?? "")])
+    }
+
+    /// A Boolean field of `body`, `fallback` when absent or null.
+    static func flag(_ body: JSONBody, _ name: String, default fallback: Bool) throws -> Bool {
+        switch body.fields[name] {
+        case nil, .null?: return fallback
+        case .bool(let value)?: return value
+        case let other?:
+            throw APIError(
+                .unprocessableContent, "wrong_type", "`\(name)` must be true or false, not \(other.typeName)")
+        }
+    }
+
+    /// The request's `Idempotency-Key` header: 1 to 255 visible ASCII characters.
+    static func idempotencyKey(_ request: Request) throws -> String? {
+        guard let key = request.headers.first(where: { $0.name.canonicalName == "idempotency-key" })?.value else {
+            return nil
+        }
+        guard (1...255).contains(key.utf8.count), key.utf8.allSatisfy({ (0x21...0x7e).contains($0) }) else {
+            throw APIError(
+                .badRequest, "invalid_idempotency_key",
+                "the Idempotency-Key header must be 1 to 255 visible ASCII characters")
+        }
+        return key
     }
 
     func list(_ request: Request, _ context: WeftRequestContext) async throws -> Response {
