@@ -32,7 +32,35 @@ struct ServeCommand: AsyncParsableCommand {
         help: "The address browsers reach the server at, for OAuth sign-in callbacks (default http://HOST:PORT).")
     var publicURL: String?
 
+    @Option(
+        name: .customLong("allow-egress"),
+        help:
+            "A host runs may reach although the egress guard would refuse it (loopback, a private network); repeatable."
+    )
+    var allowEgress: [String] = []
+
+    @Option(help: "Runs executed at once by this process.")
+    var concurrency = 64
+
+    @Option(name: .customLong("max-queued"), help: "Above this many queued runs, webhooks answer 503 with Retry-After.")
+    var maximumQueued = 10_000
+
+    @Option(name: .customLong("retention-days"), help: "How many days finished runs are kept.")
+    var retentionDays = 30
+
+    @Flag(
+        name: .customLong("no-worker"), help: "Take webhooks and API calls only; leave runs to `weft worker` processes."
+    )
+    var noWorker = false
+
+    @Option(name: .customLong("log-format"), help: "Log lines as `text` or `json` (one object per line, with ids).")
+    var logFormat: LogFormat = .text
+
+    @Option(name: .customLong("log-level"), help: "The least important log level written (trace … critical).")
+    var logLevel: Logger.Level = .info
+
     func run() async throws {
+        WeftLogging.bootstrap(format: logFormat, level: logLevel)
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         let path = (data as NSString).appendingPathComponent("weft.sqlite")
         let store = SQLiteStore(path: path)
@@ -53,12 +81,18 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.host = host
         configuration.port = port
         configuration.publicURL = publicURL
+        configuration.egressAllowList = Set(allowEgress)
+        var runs = RunExecution.Settings()
+        runs.concurrency = concurrency
+        runs.maximumQueued = maximumQueued
+        runs.retention = .seconds(retentionDays * 24 * 3600)
+        runs.runsWorker = !noWorker
         var logger = Logger(label: "weft")
-        logger.logLevel = .info
+        logger.logLevel = logLevel
         let firstStart = try await store.userCount() == 0
         let host = host
         let application = buildApplication(
-            configuration: configuration, store: store, masterKey: masterKey, logger: logger
+            configuration: configuration, store: store, masterKey: masterKey, runSettings: runs, logger: logger
         ) { port in
             printLine("weft is serving on http://\(host):\(port) (data: \(path), master key \(masterKey.id))")
             if firstStart { printLine(Self.welcome(host: host, port: port, path: path)) }
@@ -82,3 +116,6 @@ struct ServeCommand: AsyncParsableCommand {
             """
     }
 }
+
+extension LogFormat: ExpressibleByArgument {}
+extension Logger.Level: @retroactive ExpressibleByArgument {}
