@@ -13,8 +13,13 @@ struct PlatformTestServer {
     let store: SQLiteStore
     let configuration: ServerConfiguration
     let masterKey = MasterKey.generate()
+    let runSettings: RunExecution.Settings
 
-    init(egressAllowList: Set<String> = [], publicURL: String? = nil) async throws {
+    init(
+        egressAllowList: Set<String> = [], publicURL: String? = nil,
+        runSettings: RunExecution.Settings = RunExecution.Settings()
+    ) async throws {
+        self.runSettings = runSettings
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("weft-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = SQLiteStore(path: directory.appendingPathComponent("weft.sqlite").path)
@@ -33,7 +38,8 @@ struct PlatformTestServer {
     func test<Value: Sendable>(
         logger: Logger = Logger(label: "weft"), _ body: @Sendable (Client) async throws -> Value
     ) async throws -> Value {
-        let app = buildApplication(configuration: configuration, store: store, masterKey: masterKey, logger: logger)
+        let app = buildApplication(
+            configuration: configuration, store: store, masterKey: masterKey, runSettings: runSettings, logger: logger)
         let result: Result<Value, any Error>
         do {
             result = .success(try await app.test(.router) { client in try await body(Client(client: client)) })
@@ -61,6 +67,18 @@ struct PlatformTestServer {
                 uri: uri, method: method, headers: headers, body: text.map { ByteBuffer(string: $0) })
             let bytes = Array(response.body.readableBytesView)
             return (response.status, bytes.isEmpty ? nil : try? JSONParser().parse(bytes))
+        }
+
+        /// Sends `body` with `headers` (no authentication): what a webhook provider does.
+        func deliver(
+            _ uri: String, body: String, headers: [(String, String)] = [], method: HTTPRequest.Method = .post
+        ) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, body: JSON?) {
+            var fields: HTTPFields = [.contentType: "application/json"]
+            for (name, value) in headers { fields[.init(name)!] = value }
+            let response = try await client.execute(
+                uri: uri, method: method, headers: fields, body: ByteBuffer(string: body))
+            let bytes = Array(response.body.readableBytesView)
+            return (response.status, response.headers, bytes.isEmpty ? nil : try? JSONParser().parse(bytes))
         }
 
         /// Sends raw bytes as a JSON body (to send what a `String` cannot hold, such as invalid UTF-8).

@@ -67,12 +67,13 @@ final class FlowResources: Sendable {
         return prepared
     }
 
-    /// The organization's connections that `flow` names, opened, with every secret string (for masking).
-    func connections(for flow: Flow, tenant: any TenantStore) async throws -> (
+    /// The organization's connections that `flow` names, opened, with every secret string (for masking); read
+    /// afresh when `fresh`.
+    func connections(for flow: Flow, tenant: any TenantStore, fresh: Bool = false) async throws -> (
         values: [String: ConnectionValues], secrets: [String]
     ) {
         let now = ContinuousClock.now
-        if let cached = connections.withLock({ $0[tenant.tenantID] }), now - cached.readAt < lifetime,
+        if !fresh, let cached = connections.withLock({ $0[tenant.tenantID] }), now - cached.readAt < lifetime,
             flow.connections.keys.allSatisfy({ cached.values[$0] != nil })
         {
             return (cached.values, cached.secrets)

@@ -187,8 +187,17 @@ struct WebhookRoutes {
         let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
         let connectionName = parts.first ?? name
         let field = parts.count > 1 ? parts[1] : "secret"
-        let connections = try await execution.resources.connections(for: flow, tenant: tenant)
-        guard case .string(let value)? = connections.values[connectionName]?.fields[field], !value.isEmpty else {
+        func value(fresh: Bool) async throws -> String? {
+            let connections = try await execution.resources.connections(for: flow, tenant: tenant, fresh: fresh)
+            guard case .string(let value)? = connections.values[connectionName]?.fields[field], !value.isEmpty else {
+                return nil
+            }
+            return value
+        }
+        // A secret just configured may not be in the kept connections yet: look again before refusing.
+        let found: String?
+        if let kept = try await value(fresh: false) { found = kept } else { found = try await value(fresh: true) }
+        guard let value = found else {
             throw APIError(
                 .unauthorized, "secret_missing",
                 "the webhook is verified with `\(name)`, which is not configured (the connection `\(connectionName)` "
