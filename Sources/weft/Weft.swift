@@ -8,7 +8,7 @@ struct Weft: AsyncParsableCommand {
         abstract: "Weft, the integration platform: connectors and flows as YAML, JSONata for data.",
         subcommands: [
             ValidateCommand.self, RunCommand.self, TestCommand.self, DocsCommand.self, AppCommand.self,
-            ServeCommand.self, KeysCommand.self, SchemaCommand.self,
+            ServeCommand.self, WorkerCommand.self, KeysCommand.self, SchemaCommand.self,
             JSONataCommand.self, MapCommand.self, GenerateCommand.self,
             MockCommand.self,
             BenchCommand.self,

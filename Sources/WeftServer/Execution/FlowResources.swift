@@ -34,6 +34,7 @@ final class FlowResources: Sendable {
     let lifetime: Duration
     private let flows = Mutex<[FlowKey: PreparedFlow]>([:])
     private let connections = Mutex<[StoreID: OpenedConnections]>([:])
+    private let webhooks = Mutex<[String: (flow: StoredFlow, readAt: ContinuousClock.Instant)]>([:])
     private static let capacity = 2000
 
     init(sealer: SecretSealer, lifetime: Duration = .seconds(5)) {
@@ -65,6 +66,26 @@ final class FlowResources: Sendable {
             cache[key] = prepared
         }
         return prepared
+    }
+
+    /// The flow whose webhook address token is `token` (nil when none is); kept like the rest, forgotten at once
+    /// when this process rotates the token.
+    func webhookFlow(token: String, store: any WeftStore) async throws -> StoredFlow? {
+        let now = ContinuousClock.now
+        if let kept = webhooks.withLock({ $0[token] }), now - kept.readAt < lifetime { return kept.flow }
+        guard let target = try await store.webhookFlow(token: token),
+            let flow = try await store.tenant(target.tenantID).flow(id: target.flowID)
+        else { return nil }
+        webhooks.withLock { cache in
+            if cache.count >= Self.capacity { cache.removeAll(keepingCapacity: true) }
+            cache[token] = (flow, now)
+        }
+        return flow
+    }
+
+    /// Forgets every kept webhook address of `flowID` (its token was replaced).
+    func forgetWebhooks(of flowID: StoreID) {
+        webhooks.withLock { cache in cache = cache.filter { $0.value.flow.id != flowID } }
     }
 
     /// The organization's connections that `flow` names, opened, with every secret string (for masking); read

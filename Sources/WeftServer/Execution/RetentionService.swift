@@ -13,10 +13,11 @@ struct RetentionService: Service {
     let logger: Logger
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        // Stopping is the end of the wait, not a failure of the service.
+        await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 await purgeOnce()
-                try await Task.sleep(for: interval)
+                try? await Task.sleep(for: interval)
             }
         }
     }

@@ -17,6 +17,8 @@ public final class RunExecution: Sendable {
         public var maximumQueued = 10_000
         /// How long finished runs are kept.
         public var retention: Duration = .seconds(30 * 24 * 3600)
+        /// How long a claimed run is held without a heartbeat: a run whose process died is taken over after it.
+        public var leaseDuration: TimeInterval = 30
         /// Whether this process claims runs (`weft serve --no-worker` leaves them to `weft worker` processes).
         public var runsWorker = true
 
@@ -53,6 +55,7 @@ public final class RunExecution: Sendable {
         var workerSettings = RunWorker.Settings()
         workerSettings.concurrency = settings.concurrency
         workerSettings.perTenant = settings.perTenant
+        workerSettings.leaseDuration = settings.leaseDuration
         worker = RunWorker(
             store: store, executor: executor, signal: signal, waiters: waiters, depth: depth, metrics: metrics,
             settings: workerSettings, logger: logger)

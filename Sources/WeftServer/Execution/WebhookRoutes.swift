@@ -54,6 +54,7 @@ struct WebhookRoutes {
         if rotate {
             token = Credentials.newWebhookToken()
             try await tenant.setWebhookToken(flowID: flow.id, token: token)
+            execution.resources.forgetWebhooks(of: flow.id)
             try await tenant.appendAudit(
                 actor: context.identity!.actorID, action: "flow.webhook.rotate", target: flow.name, details: [:])
         } else {
@@ -97,11 +98,11 @@ struct WebhookRoutes {
         guard execution.intake.accepting else {
             throw APIError(.serviceUnavailable, "queue_full", "too much work is waiting; try again shortly")
         }
-        guard token.count >= 16, let target = try await store.webhookFlow(token: token) else {
+        guard token.count >= 16, let flow = try await execution.resources.webhookFlow(token: token, store: store)
+        else {
             throw APIError.notFound("the webhook")
         }
-        let tenant = store.tenant(target.tenantID)
-        guard let flow = try await tenant.flow(id: target.flowID) else { throw APIError.notFound("the webhook") }
+        let tenant = store.tenant(flow.tenantID)
         guard flow.enabled else { throw APIError(.conflict, "flow_disabled", "the flow is disabled") }
         let prepared = try await execution.resources.flow(flow.id, version: flow.latestVersion, tenant: tenant)
         guard case .webhook(let trigger) = prepared.flow.trigger else {

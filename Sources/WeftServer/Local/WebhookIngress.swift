@@ -67,17 +67,8 @@ public struct WebhookIngress: Sendable {
         } catch {
             return Self.error(.badRequest, "invalid_body", error.message)
         }
-        var headerObject = JSONObject()
-        for (name, value) in headers {
-            if let existing = headerObject[name]?.stringValue {
-                headerObject[name] = .string(existing + ", " + value)
-            } else {
-                headerObject[name] = .string(value)
-            }
-        }
-        var query = JSONObject()
-        for (name, value) in request.uri.queryParameters { query[String(name)] = .string(String(value)) }
-        let payload: JSON = ["body": message, "headers": .object(headerObject), "query": .object(query)]
+        let query = request.uri.queryParameters.map { (name: String($0.key), value: String($0.value)) }
+        let payload = WebhookRoutes.payload(body: message, headers: headers, query: query)
 
         var deliveryId: String?
         if let expression = trigger.deliveryId {

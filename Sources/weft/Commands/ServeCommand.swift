@@ -48,6 +48,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("retention-days"), help: "How many days finished runs are kept.")
     var retentionDays = 30
 
+    @Option(
+        name: .customLong("lease-seconds"),
+        help: "How long a run is held without a heartbeat before another worker takes it over.")
+    var leaseSeconds: Double = 30
+
     @Flag(
         name: .customLong("no-worker"), help: "Take webhooks and API calls only; leave runs to `weft worker` processes."
     )
@@ -87,6 +92,7 @@ struct ServeCommand: AsyncParsableCommand {
         runs.maximumQueued = maximumQueued
         runs.retention = .seconds(retentionDays * 24 * 3600)
         runs.runsWorker = !noWorker
+        runs.leaseDuration = max(1, leaseSeconds)
         var logger = Logger(label: "weft")
         logger.logLevel = logLevel
         let firstStart = try await store.userCount() == 0
