@@ -19,6 +19,10 @@ public final class RunExecution: Sendable {
         public var retention: Duration = .seconds(30 * 24 * 3600)
         /// How long a claimed run is held without a heartbeat: a run whose process died is taken over after it.
         public var leaseDuration: TimeInterval = 30
+        /// The folder file triggers may watch (and everything under it); nil refuses file triggers.
+        public var fileRoot: String?
+        /// Whether this process fires schedules, polls and file triggers (one process of a deployment does).
+        public var runsTriggers = true
         /// Whether this process claims runs (`weft serve --no-worker` leaves them to `weft worker` processes).
         public var runsWorker = true
 
@@ -33,6 +37,7 @@ public final class RunExecution: Sendable {
     let resources: FlowResources
     let worker: RunWorker
     let retention: RetentionService
+    let triggers: TriggerHost
     let settings: Settings
 
     /// Creates the execution side of a server; its ``services`` must run for runs to be executed.
@@ -59,6 +64,9 @@ public final class RunExecution: Sendable {
         worker = RunWorker(
             store: store, executor: executor, signal: signal, waiters: waiters, depth: depth, metrics: metrics,
             settings: workerSettings, logger: logger)
+        triggers = TriggerHost(
+            store: store, intake: intake, sealer: sealer, outbound: outbound, fileRoot: settings.fileRoot,
+            logger: logger)
         retention = RetentionService(
             store: store, retention: settings.retention, interval: .seconds(3600), logger: logger)
         metrics.gaugeProvider(Metrics.Weft.queueDepth) { [store] in
@@ -73,7 +81,10 @@ public final class RunExecution: Sendable {
 
     /// The services to run beside the HTTP server.
     public var services: [any Service] {
-        settings.runsWorker ? [worker, retention] : [retention]
+        var services: [any Service] = [retention]
+        if settings.runsWorker { services.append(worker) }
+        if settings.runsTriggers { services.append(triggers) }
+        return services
     }
 
     /// Whether runs can be taken and executed: the store answers, and the worker claims (when this process has

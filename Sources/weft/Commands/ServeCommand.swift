@@ -49,6 +49,11 @@ struct ServeCommand: AsyncParsableCommand {
     var retentionDays = 30
 
     @Option(
+        name: .customLong("file-root"),
+        help: "The folder flows' file triggers may watch (nothing outside it); without it file triggers are refused.")
+    var fileRoot: String?
+
+    @Option(
         name: .customLong("lease-seconds"),
         help: "How long a run is held without a heartbeat before another worker takes it over.")
     var leaseSeconds: Double = 30
@@ -93,6 +98,7 @@ struct ServeCommand: AsyncParsableCommand {
         runs.retention = .seconds(retentionDays * 24 * 3600)
         runs.runsWorker = !noWorker
         runs.leaseDuration = max(1, leaseSeconds)
+        runs.fileRoot = fileRoot
         var logger = Logger(label: "weft")
         logger.logLevel = logLevel
         let firstStart = try await store.userCount() == 0

@@ -42,6 +42,8 @@ struct WorkerCommand: AsyncParsableCommand {
         let outbound = OutboundHTTP(allowedHosts: Set(allowEgress))
         var settings = RunExecution.Settings()
         settings.concurrency = concurrency
+        // Schedules, polls and file triggers are fired by `weft serve`; a worker only executes.
+        settings.runsTriggers = false
         var logger = Logger(label: "weft.worker")
         logger.logLevel = logLevel
         let execution = RunExecution(
