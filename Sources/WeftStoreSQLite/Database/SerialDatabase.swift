@@ -67,9 +67,12 @@ actor SerialDatabase {
     }
 
     /// Runs `body` as part of the next group commit: every write queued while the previous commit was under way
-    /// goes into one `BEGIN IMMEDIATE` transaction, each in its own savepoint (a failing write is rolled back
-    /// alone and answers its error), and all of them return once that transaction is durable. One fsync then
-    /// covers many callers' writes: the cost of `synchronous=FULL` is shared instead of paid by each.
+    /// goes into one `BEGIN IMMEDIATE` transaction, and all of them return once that transaction is durable. One
+    /// fsync then covers many callers' writes: the cost of `synchronous=FULL` is shared instead of paid by each.
+    ///
+    /// A write that fails (a missing flow, a lost lease) must not undo the others: the batch is then rolled back
+    /// and its writes are run again one transaction each, so each answers its own outcome. Failures are rare, so
+    /// the common batch pays for no savepoints.
     func write<T: Sendable>(
         _ body: @escaping @Sendable (SQLiteExecutor) async throws(StoreError) -> T
     ) async throws(StoreError) -> T {
@@ -79,18 +82,14 @@ actor SerialDatabase {
                 GroupWrite(
                     perform: { db in
                         do throws(StoreError) {
-                            try await db.execute("SAVEPOINT write")
                             let value = try await body(db)
-                            try await db.execute("RELEASE write")
-                            return { commitError in
+                            return GroupWrite.Outcome(succeeded: true) { commitError in
                                 continuation.resume(returning: commitError.map { .failure($0) } ?? .success(value))
                             }
                         } catch {
-                            do {
-                                try await db.execute("ROLLBACK TO write")
-                                try await db.execute("RELEASE write")
-                            } catch {}
-                            return { _ in continuation.resume(returning: .failure(error)) }
+                            return GroupWrite.Outcome(succeeded: false) { _ in
+                                continuation.resume(returning: .failure(error))
+                            }
                         }
                     }, fail: { continuation.resume(returning: .failure($0)) }))
             if !committing {
@@ -107,30 +106,75 @@ actor SerialDatabase {
             await acquire()
             let batch = pendingWrites
             pendingWrites = []
-            var finishers: [@Sendable (StoreError?) -> Void] = []
-            var failure: StoreError?
             do throws(StoreError) {
                 let executor = try await open()
-                try await executor.execute("BEGIN IMMEDIATE")
-                for write in batch { finishers.append(await write.perform(executor)) }
-                do throws(StoreError) {
-                    try await executor.execute("COMMIT")
-                } catch {
-                    failure = error
-                    do { try await executor.execute("ROLLBACK") } catch {}
+                if let outcomes = try await commitTogether(batch, executor) {
+                    for outcome in outcomes { outcome.finish(nil) }
+                } else {
+                    for write in batch { await commitAlone(write, executor) }
                 }
             } catch {
-                failure = error
+                // The batch could not be committed (nor even begun): every write answers that error.
+                for write in batch { write.fail(error) }
             }
             release()
-            if finishers.count < batch.count {
-                // The transaction could not begin: every write of the batch answers that error.
-                let error = failure ?? StoreError(.unavailable, "the database is unavailable")
-                for write in batch.dropFirst(finishers.count) { write.fail(error) }
-            }
-            for finish in finishers { finish(failure) }
         }
         committing = false
+    }
+
+    /// Runs every write of `batch` in one transaction and commits it; nil (rolled back) when one of them failed.
+    private func commitTogether(
+        _ batch: [GroupWrite], _ executor: SQLiteExecutor
+    ) async throws(StoreError) -> [GroupWrite.Outcome]? {
+        try await executor.execute("BEGIN IMMEDIATE")
+        var outcomes: [GroupWrite.Outcome] = []
+        for write in batch {
+            let outcome = await write.perform(executor)
+            guard outcome.succeeded else {
+                try await rollback(executor)
+                return nil
+            }
+            outcomes.append(outcome)
+        }
+        do throws(StoreError) {
+            try await executor.execute("COMMIT")
+        } catch {
+            try? await rollback(executor)
+            throw error
+        }
+        return outcomes
+    }
+
+    /// Runs one write in its own transaction and answers its outcome.
+    private func commitAlone(_ write: GroupWrite, _ executor: SQLiteExecutor) async {
+        do throws(StoreError) {
+            try await executor.execute("BEGIN IMMEDIATE")
+        } catch {
+            write.fail(error)
+            return
+        }
+        let outcome = await write.perform(executor)
+        guard outcome.succeeded else {
+            try? await rollback(executor)
+            outcome.finish(nil)
+            return
+        }
+        do throws(StoreError) {
+            try await executor.execute("COMMIT")
+            outcome.finish(nil)
+        } catch {
+            try? await rollback(executor)
+            outcome.finish(error)
+        }
+    }
+
+    private func rollback(_ executor: SQLiteExecutor) async throws(StoreError) {
+        do {
+            try await executor.execute("ROLLBACK")
+        } catch {
+            logger.error("rollback failed", metadata: ["error": "\(error)"])
+            throw error
+        }
     }
 
     /// Closes the connection; later calls answer `.unavailable`.
@@ -210,10 +254,16 @@ actor SerialDatabase {
     }
 }
 
-/// One caller's write in a group commit: `perform` runs it inside the open transaction and answers how to finish
-/// it once the transaction's outcome is known; `fail` answers an error without running it (the transaction never
-/// began). Exactly one of the two answers the caller.
+/// One caller's write in a group commit: `perform` runs it inside the open transaction and answers whether it
+/// succeeded and how to answer the caller once the transaction's outcome is known; `fail` answers an error without
+/// running it. Exactly one finish or fail answers the caller; `perform` may run more than once (a batch rolled
+/// back is run again write by write), which is safe because everything it does is in the rolled-back transaction.
 struct GroupWrite: Sendable {
-    let perform: @Sendable (SQLiteExecutor) async -> @Sendable (StoreError?) -> Void
+    struct Outcome: Sendable {
+        let succeeded: Bool
+        let finish: @Sendable (StoreError?) -> Void
+    }
+
+    let perform: @Sendable (SQLiteExecutor) async -> Outcome
     let fail: @Sendable (StoreError) -> Void
 }

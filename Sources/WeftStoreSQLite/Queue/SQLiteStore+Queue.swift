@@ -118,13 +118,26 @@ extension SQLiteStore {
             [.date(availableAt)])
     }
 
-    /// Changes a run its holder still holds, checked with the lease rules (``RunLease/refusal(owner:token:at:)``)
-    /// in the same transaction; `.conflict` naming the refusal otherwise.
+    /// Changes a run its holder still holds: one update guarded by the lease (the holder, its current token, not
+    /// expired — ``RunLease/refusal(owner:token:at:)``'s rules); when it changes nothing, the lease is read to say
+    /// why, as a `.conflict`.
     private func writeHeld(
         _ claim: RunClaim, now: Date, set assignments: String, _ values: [SQLiteData]
     ) async throws(StoreError) {
         let now = now.storePrecision
         try await database.write { db throws(StoreError) in
+            let changed = try await db.exists(
+                """
+                UPDATE runs SET \(assignments)
+                WHERE id = ? AND tenant_id = ? AND state = 'running' AND lease_owner = ? AND fencing_token = ?
+                    AND lease_expires_at > ?
+                RETURNING id
+                """,
+                values + [
+                    .id(claim.runID), .id(claim.tenantID), .text(claim.owner), .integer(SQLiteInt64(claim.token)),
+                    .date(now),
+                ])
+            guard !changed else { return }
             let lease = try await db.first(
                 """
                 SELECT lease_owner, lease_expires_at, fencing_token FROM runs
@@ -135,13 +148,9 @@ extension SQLiteStore {
                     owner: try row.string("lease_owner"), expiresAt: try row.date("lease_expires_at"),
                     fencingToken: Int64(try row.int("fencing_token")))
             }
-            guard let lease else { throw StoreError(.conflict, "the run is no longer held: it is not running") }
-            if let refusal = lease.refusal(owner: claim.owner, token: claim.token, at: now) {
-                throw StoreError(.conflict, "the run is no longer held: \(refusal)")
-            }
-            try await db.execute(
-                "UPDATE runs SET \(assignments) WHERE id = ? AND tenant_id = ?",
-                values + [.id(claim.runID), .id(claim.tenantID)])
+            let refusal = lease?.refusal(owner: claim.owner, token: claim.token, at: now)
+            throw StoreError(
+                .conflict, "the run is no longer held: \(refusal.map { "\($0)" } ?? "it is not running")")
         }
     }
 
