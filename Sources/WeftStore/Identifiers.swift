@@ -10,11 +10,20 @@ public struct StoreID: Hashable, Sendable, Comparable, CustomStringConvertible, 
 
     /// A new random id with `prefix` (such as `usr`): the prefix, `_` and 20 base-32 characters (100 bits).
     public static func random(_ prefix: String) -> StoreID {
-        let alphabet = Array("0123456789abcdefghjkmnpqrstvwxyz")
+        // Two draws from the system generator (each a system call) give the 100 bits: 5 bits per character.
         var generator = SystemRandomNumberGenerator()
-        let characters = (0..<20).map { _ in alphabet[Int(generator.next(upperBound: UInt32(alphabet.count)))] }
-        return StoreID(prefix + "_" + String(characters))
+        let high: UInt64 = generator.next()
+        let low: UInt64 = generator.next()
+        var characters = [UInt8]()
+        characters.reserveCapacity(20)
+        for index in 0..<20 {
+            let bits = index < 12 ? high >> (5 * UInt64(index)) : low >> (5 * UInt64(index - 12))
+            characters.append(Self.alphabet[Int(bits & 31)])
+        }
+        return StoreID(prefix + "_" + String(decoding: characters, as: UTF8.self))
     }
+
+    private static let alphabet = Array("0123456789abcdefghjkmnpqrstvwxyz".utf8)
 
     public var description: String { rawValue }
 

@@ -23,8 +23,9 @@ struct RunExecutor: Sendable {
     static let valueLimit = 64 * 1024
 
     /// Runs `claimed` and stores its end; answers the stored run, or nil when the lease was lost meanwhile (the
-    /// new holder's work stands).
-    func execute(_ claimed: ClaimedRun) async -> StoredRun? {
+    /// new holder's work stands). `computed` is called once the run's work is done and only its completion is
+    /// being written, so the worker can give its slot to the next run while the write waits for the commit.
+    func execute(_ claimed: ClaimedRun, computed: @Sendable () -> Void = {}) async -> StoredRun? {
         let run = claimed.run
         let tenant = store.tenant(run.tenantID)
         var logger = logger
@@ -91,6 +92,7 @@ struct RunExecutor: Sendable {
             if claimed.claims > 1 { object["attempt"] = .number(Double(claimed.claims)) }
             json = .object(object)
         }
+        computed()
         return await complete(
             claimed, state: record.state, record: Self.redacted(json, secrets: connections.secrets), logger: logger,
             finishedAt: record.finishedAt)

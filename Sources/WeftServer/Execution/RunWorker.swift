@@ -22,6 +22,8 @@ final class RunWorker: Service {
     private struct Held: Sendable {
         var claim: RunClaim
         var task: Task<Void, Never>
+        /// Done running, its completion being committed: it no longer takes a slot.
+        var finishing = false
     }
 
     let store: any WeftStore
@@ -86,9 +88,13 @@ final class RunWorker: Service {
             while true {
                 let (free, busyTenants) = held.withLock { held -> (Int, Set<StoreID>) in
                     var perTenant: [StoreID: Int] = [:]
-                    for run in held.values { perTenant[run.claim.tenantID, default: 0] += 1 }
+                    var executing = 0
+                    for run in held.values where !run.finishing {
+                        perTenant[run.claim.tenantID, default: 0] += 1
+                        executing += 1
+                    }
                     return (
-                        settings.concurrency - held.count,
+                        settings.concurrency - executing,
                         Set(perTenant.filter { $0.value >= settings.perTenant }.keys)
                     )
                 }
@@ -113,7 +119,10 @@ final class RunWorker: Service {
     private func start(_ claimed: ClaimedRun) {
         held.withLock { held in
             let task = Task {
-                let finished = await self.executor.execute(claimed)
+                let finished = await self.executor.execute(claimed) {
+                    self.held.withLock { $0[claimed.run.id]?.finishing = true }
+                    self.signal.signal()
+                }
                 self.held.withLock { _ = $0.removeValue(forKey: claimed.run.id) }
                 self.metrics.set(Metrics.Weft.runsRunning, to: Double(self.held.withLock { $0.count }))
                 if let finished { self.waiters.finish(finished.id, with: finished) }
