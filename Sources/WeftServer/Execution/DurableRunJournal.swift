@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Synchronization
 import WeftJSON
 import WeftRuntime
@@ -10,6 +11,8 @@ import WeftStore
 final class DurableRunJournal: RunJournal {
     let log = RunLog()
     private let metrics: Metrics
+    /// The process log, with the run's ids as metadata (steps add theirs).
+    private let logger: Logger
     private let checkpoints: AsyncStream<RunCheckpoint>.Continuation
     private let writer: Task<Void, Never>
     /// When the run was created: the first step's start gives the trigger-to-first-step latency.
@@ -23,10 +26,11 @@ final class DurableRunJournal: RunJournal {
     /// - Parameter store: where checkpoints go, each with `claim` (a write under a lost lease is refused, and
     ///   further checkpoints are pointless then).
     init(
-        store: any WeftStore, claim: RunClaim, metrics: Metrics, createdAt: Date,
+        store: any WeftStore, claim: RunClaim, metrics: Metrics, logger: Logger, createdAt: Date,
         worthStoring: @escaping @Sendable (RunCheckpoint) -> Bool
     ) {
         self.metrics = metrics
+        self.logger = logger
         self.worthStoring = worthStoring
         self.createdAt = createdAt
         let (stream, continuation) = AsyncStream.makeStream(of: RunCheckpoint.self)
@@ -58,6 +62,12 @@ final class DurableRunJournal: RunJournal {
     func stepFinished(_ record: StepRecord) {
         metrics.observe(Metrics.Weft.stepDurationSeconds, ["kind": record.kind], record.milliseconds / 1000)
         if record.attempts > 1 { metrics.increment(Metrics.Weft.stepRetriesTotal, by: Double(record.attempts - 1)) }
+        logger.debug(
+            "step finished",
+            metadata: [
+                "step": .string(record.path), "state": .string(record.state.rawValue),
+                "attempts": "\(record.attempts)", "ms": "\(Int(record.milliseconds.rounded()))",
+            ])
         log.stepFinished(record)
     }
 

@@ -68,7 +68,7 @@ struct RunExecutor: Sendable {
             }.map(\.id))
         let lastStep = flow.steps.last?.id
         let journal = DurableRunJournal(
-            store: store, claim: claimed.claim, metrics: metrics, createdAt: run.createdAt,
+            store: store, claim: claimed.claim, metrics: metrics, logger: logger, createdAt: run.createdAt,
             worthStoring: { checkpoint in
                 guard let step = checkpoint.completedSteps.last else { return false }
                 return step != lastStep && !pure.contains(step)
