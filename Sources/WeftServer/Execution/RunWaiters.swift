@@ -4,7 +4,8 @@ import WeftRuntime
 import WeftStore
 
 /// Callers waiting for runs of this process to finish: a synchronous webhook's response, a manual run's answer.
-/// The worker reports every run it completes; a waiter that times out gets nil and answers with the queued run.
+/// The worker reports every run it completes, and the store is looked at regularly for runs other processes
+/// execute; a waiter that times out gets nil and answers with the queued run.
 final class RunWaiters: Sendable {
     private typealias Waiter = (id: UInt64, continuation: CheckedContinuation<StoredRun?, Never>)
     private let waiting = Mutex<(next: UInt64, byRun: [StoreID: [Waiter]])>((0, [:]))
@@ -21,11 +22,17 @@ final class RunWaiters: Sendable {
                 return state.next
             }
             Task {
-                if let run = await current(), RunState(rawValue: run.state)?.isFinal ?? true {
-                    self.finish(runID, with: run)
-                    return
+                // The store is read now (the run may have finished already) and then every quarter second (a
+                // `weft worker` process, which cannot tell this one, may be running it).
+                let deadline = ContinuousClock.now + timeout
+                while ContinuousClock.now < deadline {
+                    if let run = await current(), RunState(rawValue: run.state)?.isFinal ?? true {
+                        self.finish(runID, with: run)
+                        return
+                    }
+                    guard self.isWaiting(runID, waiter: id) else { return }
+                    try? await Task.sleep(for: min(.milliseconds(250), deadline - ContinuousClock.now))
                 }
-                try? await Task.sleep(for: timeout)
                 self.giveUp(runID, waiter: id)
             }
         }
@@ -35,6 +42,10 @@ final class RunWaiters: Sendable {
     func finish(_ runID: StoreID, with run: StoredRun) {
         let waiters = waiting.withLock { $0.byRun.removeValue(forKey: runID) ?? [] }
         for waiter in waiters { waiter.continuation.resume(returning: run) }
+    }
+
+    private func isWaiting(_ runID: StoreID, waiter id: UInt64) -> Bool {
+        waiting.withLock { $0.byRun[runID]?.contains { $0.id == id } ?? false }
     }
 
     private func giveUp(_ runID: StoreID, waiter id: UInt64) {
