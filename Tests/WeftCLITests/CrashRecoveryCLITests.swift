@@ -65,7 +65,8 @@ struct CrashRecoveryCLITests {
             return all
         }
 
-        // Runs whose worker was killed are claimed again once their 30 s lease has expired: wait for that.
+        // Runs whose worker was killed are claimed again once their lease has expired (5 s here, 30 s by default):
+        // wait for that.
         let drained = try await Self.waitUntilDrained(
             client: client, base: base, setup: setup, timeout: .seconds(100))
         let stored = try await Self.allRuns(client: client, base: base, setup: setup)
@@ -302,7 +303,7 @@ final class ServedWeft {
             process.executableURL = executable
             process.arguments = [
                 "serve", "--data", "data", "--port", String(port), "--allow-egress", "127.0.0.1",
-                "--log-level", "warning",
+                "--log-level", "warning", "--lease-seconds", "5",
             ]
             process.currentDirectoryURL = workspace.root
             process.standardOutput = output
