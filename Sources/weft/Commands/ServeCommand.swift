@@ -67,10 +67,10 @@ struct ServeCommand: AsyncParsableCommand {
     var logFormat: LogFormat = .text
 
     @Option(name: .customLong("log-level"), help: "The least important log level written (trace … critical).")
-    var logLevel: Logger.Level = .info
+    var logLevel = "info"
 
     func run() async throws {
-        WeftLogging.bootstrap(format: logFormat, level: logLevel)
+        WeftLogging.bootstrap(format: logFormat, level: try Self.level(logLevel))
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         let path = (data as NSString).appendingPathComponent("weft.sqlite")
         let store = SQLiteStore(path: path)
@@ -100,7 +100,7 @@ struct ServeCommand: AsyncParsableCommand {
         runs.leaseDuration = max(1, leaseSeconds)
         runs.fileRoot = fileRoot
         var logger = Logger(label: "weft")
-        logger.logLevel = logLevel
+        logger.logLevel = try Self.level(logLevel)
         let firstStart = try await store.userCount() == 0
         let host = host
         let application = buildApplication(
@@ -130,4 +130,3 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 extension LogFormat: ExpressibleByArgument {}
-extension Logger.Level: @retroactive ExpressibleByArgument {}

@@ -28,10 +28,10 @@ struct WorkerCommand: AsyncParsableCommand {
     var logFormat: LogFormat = .text
 
     @Option(name: .customLong("log-level"), help: "The least important log level written.")
-    var logLevel: Logger.Level = .info
+    var logLevel = "info"
 
     func run() async throws {
-        WeftLogging.bootstrap(format: logFormat, level: logLevel)
+        WeftLogging.bootstrap(format: logFormat, level: try Self.level(logLevel))
         let path = (data as NSString).appendingPathComponent("weft.sqlite")
         guard FileManager.default.fileExists(atPath: path) else {
             throw ValidationError("no database at \(path): start `weft serve --data \(data)` first")
@@ -45,7 +45,7 @@ struct WorkerCommand: AsyncParsableCommand {
         // Schedules, polls and file triggers are fired by `weft serve`; a worker only executes.
         settings.runsTriggers = false
         var logger = Logger(label: "weft.worker")
-        logger.logLevel = logLevel
+        logger.logLevel = try Self.level(logLevel)
         let execution = RunExecution(
             store: store, sealer: SecretSealer(keyring: TenantKeyring(store: store, masterKey: masterKey)),
             outbound: outbound, settings: settings, logger: logger)
