@@ -149,7 +149,7 @@ let package = Package(
             dependencies: [
                 "WeftRuntime", "WeftModel", "WeftJSON",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/WeftTestSupport"
         ),

@@ -11,41 +11,12 @@ struct SecretLoggingTests {
     static let canary = "canary-log-secret-4411"
     static let password = "correct horse battery"
 
-    /// Keeps every line logged, with its metadata, in memory.
-    final class Recorder: Sendable {
-        let lines = Mutex<[String]>([])
-
-        var logger: Logger {
-            var logger = Logger(label: "weft") { label in Handler(label: label, recorder: self) }
-            logger.logLevel = .trace
-            return logger
-        }
-
-        struct Handler: LogHandler {
-            let label: String
-            let recorder: Recorder
-            var metadata: Logger.Metadata = [:]
-            var logLevel: Logger.Level = .trace
-
-            subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-                get { metadata[key] }
-                set { metadata[key] = newValue }
-            }
-
-            func log(event: LogEvent) {
-                let all = metadata.merging(event.metadata ?? [:]) { $1 }
-                let text = "\(event.level) \(label) \(event.message) \(all.map { "\($0)=\($1)" }.sorted())"
-                recorder.lines.withLock { $0.append(text) }
-            }
-        }
-    }
-
     @Test("signing up, storing and using a connection, testing an action and running a flow log no secret")
     func nothingSecretIsLogged() async throws {
         let api = try await TestHTTPServer.start { request in
             .json(#"{"seen":"\#(request.header("Authorization") ?? "")"}"#)
         }
-        let recorder = Recorder()
+        let recorder = LogRecorder()
         let server = try await PlatformTestServer(egressAllowList: ["127.0.0.1:\(api.port)"])
         try await server.test(logger: recorder.logger) { client in
             let ada = try await client.signUp("ada@example.com")
@@ -72,7 +43,7 @@ struct SecretLoggingTests {
                 .post, "\(base)/connections", token: ada.token, raw: #"{"values": "# + Self.canary)
         }
         await api.stop()
-        let lines = recorder.lines.withLock { $0 }
+        let lines = recorder.entries.map(\.text)
         #expect(lines.contains { $0.hasPrefix("debug") && $0.contains("/connections") }, "requests are logged at debug")
         for line in lines {
             #expect(!line.contains(Self.canary), "a log line shows the secret: \(line)")

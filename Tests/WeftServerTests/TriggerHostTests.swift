@@ -467,48 +467,6 @@ extension TriggerHostTests {
         }
     }
 
-    /// Keeps what is logged, with its level and metadata.
-    final class LogRecorder: Sendable {
-        struct Entry: Sendable {
-            var level: Logger.Level
-            var message: String
-            var metadata: [String: String]
-
-            /// The whole line, for searching.
-            var text: String { "\(message) \(metadata.sorted { $0.key < $1.key })" }
-        }
-
-        private let stored = Mutex<[Entry]>([])
-
-        var entries: [Entry] { stored.withLock { $0 } }
-
-        var logger: Logger {
-            var logger = Logger(label: "weft.test") { _ in Handler(recorder: self) }
-            logger.logLevel = .trace
-            return logger
-        }
-
-        fileprivate func append(_ entry: Entry) { stored.withLock { $0.append(entry) } }
-
-        private struct Handler: LogHandler {
-            let recorder: LogRecorder
-            var metadata: Logger.Metadata = [:]
-            var logLevel: Logger.Level = .trace
-
-            subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-                get { metadata[key] }
-                set { metadata[key] = newValue }
-            }
-
-            func log(event: LogEvent) {
-                let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-                recorder.append(
-                    Entry(
-                        level: event.level, message: "\(event.message)", metadata: merged.mapValues { "\($0)" }))
-            }
-        }
-    }
-
     /// Waits, checking often, until `condition` holds; fails after `limit` (a generous bound, not a timing claim).
     func eventually(
         _ what: String, limit: Duration = .seconds(30), _ condition: () async throws -> Bool
