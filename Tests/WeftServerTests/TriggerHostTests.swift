@@ -196,7 +196,12 @@ struct TriggerHostTests {
         try await world.feedApp(baseURL: "http://127.0.0.1:9", token: "unused-secret")
         let root = world.directory.appendingPathComponent("files")
         try FileManager.default.createDirectory(
-            at: root.appendingPathComponent("inbox"), withIntermediateDirectories: true)
+            at: root.appendingPathComponent(world.tenant.tenantID.rawValue).appendingPathComponent("inbox"),
+            withIntermediateDirectories: true)
+        // Another organization's directory under the same root.
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("org_other").appendingPathComponent("inbox"),
+            withIntermediateDirectories: true)
         let broken = [
             try await world.flow("bad-cron", trigger: #"schedule: { cron: "61 * * * *" }"#),
             try await world.flow(
@@ -208,6 +213,7 @@ struct TriggerHostTests {
             try await world.flow("outside", trigger: "file: { directory: ../elsewhere }"),
             try await world.flow("absolute", trigger: "file: { directory: /etc }"),
             try await world.flow("escaping", trigger: "file: { directory: inbox, move_to: ../../moved }"),
+            try await world.flow("neighbour", trigger: "file: { directory: ../org_other/inbox }"),
         ]
         let good = try await world.flow("tick", trigger: #"schedule: { cron: "* * * * *" }"#)
         let inbox = try await world.flow("inbox", trigger: "file: { directory: inbox, pattern: '*.json' }")
@@ -232,7 +238,7 @@ struct TriggerHostTests {
         #expect(messages.contains("61 * * * *"))
         #expect(messages.contains("no action `nope`"))
         #expect(messages.contains("connection `other` does not exist"))
-        #expect(messages.contains("outside the server's file root"))
+        #expect(messages.contains("outside the organization's directory in the server's file root"))
         await host.stop()
 
         // Without a file root, file triggers are refused, saying why.
@@ -253,7 +259,7 @@ struct TriggerHostTests {
     func fileTrigger() async throws {
         let world = try await World()
         let root = world.directory.appendingPathComponent("files")
-        let inbox = root.appendingPathComponent("inbox")
+        let inbox = root.appendingPathComponent(world.tenant.tenantID.rawValue).appendingPathComponent("inbox")
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
         let flow = try await world.flow("inbox", trigger: "file: { directory: inbox, pattern: '*.json', every: 2s }")
         try Data(#"{"order": 7}"#.utf8).write(to: inbox.appendingPathComponent("order.json"))

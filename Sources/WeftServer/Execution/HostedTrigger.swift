@@ -64,9 +64,16 @@ struct TriggerFactory: Sendable {
             return HostedTrigger(
                 flow: flow, version: version, kind: "poll", source: source, mask: { actions.masked($0) })
         case .file(let file):
-            let confined = try Self.confine(file, to: fileRoot)
+            // Each organization has its own directory under the file root, named by its id: one organization's
+            // flows cannot read or move another's files.
+            let root = fileRoot?.appendingPathComponent(flow.tenantID.rawValue, isDirectory: true)
+            if let root {
+                try? FileManager.default.createDirectory(
+                    at: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            }
+            let confined = try Self.confine(file, to: root)
             let source = FileSource(
-                trigger: confined, base: fileRoot ?? URL(fileURLWithPath: "/"), clock: clock, state: state)
+                trigger: confined, base: root ?? URL(fileURLWithPath: "/"), clock: clock, state: state)
             return HostedTrigger(flow: flow, version: version, kind: "file", source: source, mask: unmasked)
         }
     }
@@ -104,9 +111,9 @@ struct TriggerFactory: Sendable {
             pool: AppClientPool(transport: outbound, clock: clock))
     }
 
-    /// `trigger` with its directory and `move_to` made absolute, once both are known to lie inside `root` (after
-    /// resolving `..` and symbolic links): a tenant's flow must not read or move files elsewhere on the server.
-    /// A relative directory is relative to the root.
+    /// `trigger` with its directory and `move_to` made absolute, once both are known to lie inside `root` (the
+    /// organization's directory under the file root; after resolving `..` and symbolic links): a tenant's flow must
+    /// not read or move files elsewhere on the server. A relative directory is relative to the root.
     static func confine(_ trigger: FileTrigger, to root: URL?) throws(TriggerSetupError) -> FileTrigger {
         guard let root else {
             throw TriggerSetupError(
@@ -114,7 +121,9 @@ struct TriggerFactory: Sendable {
         }
         let directory = resolved(trigger.directory, relativeTo: root)
         guard contains(root, directory) else {
-            throw TriggerSetupError("the directory `\(trigger.directory)` is outside the server's file root")
+            throw TriggerSetupError(
+                "the directory `\(trigger.directory)` is outside the organization's directory in the server's file root"
+            )
         }
         var confined = trigger
         confined.directory = directory.path
@@ -122,7 +131,8 @@ struct TriggerFactory: Sendable {
             let processed = resolved(trigger.moveTo ?? "processed", relativeTo: directory)
             guard contains(root, processed) else {
                 throw TriggerSetupError(
-                    "`move_to: \(trigger.moveTo ?? "processed")` is outside the server's file root")
+                    "`move_to: \(trigger.moveTo ?? "processed")` is outside the organization's directory in the "
+                        + "server's file root")
             }
             confined.moveTo = processed.path
         }

@@ -19,7 +19,7 @@ public final class RunExecution: Sendable {
         public var retention: Duration = .seconds(30 * 24 * 3600)
         /// How long a claimed run is held without a heartbeat: a run whose process died is taken over after it.
         public var leaseDuration: TimeInterval = 30
-        /// The folder file triggers may watch (and everything under it); nil refuses file triggers.
+        /// Where file triggers may watch, each organization in its own directory under it; nil refuses them.
         public var fileRoot: String?
         /// Whether this process fires schedules, polls and file triggers (one process of a deployment does).
         public var runsTriggers = true

@@ -60,8 +60,8 @@ final class TriggerHost: Service {
     ///   - intake: creates and enqueues the runs.
     ///   - sealer: opens the connections polls call their actions with.
     ///   - outbound: sends polls' requests (the server's client, behind the egress guard).
-    ///   - fileRoot: the only directory file triggers may watch, with its subdirectories (a relative trigger
-    ///     directory is relative to it); `nil` refuses every file trigger.
+    ///   - fileRoot: where file triggers may watch: each organization only in its own directory under it, named by
+    ///     its id (a relative trigger directory is relative to that); `nil` refuses every file trigger.
     ///   - clock: what schedules, polls and file triggers wait on (tests pass a manual one).
     ///   - refreshInterval: how often the enabled flows are listed again.
     ///   - logger: receives the triggers' notices, with the `tenant` and `flow` they concern.

@@ -50,7 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("file-root"),
-        help: "The folder flows' file triggers may watch (nothing outside it); without it file triggers are refused.")
+        help: "Where file triggers may watch: each organization in DIR/<its id> only; without it they are refused.")
     var fileRoot: String?
 
     @Option(
