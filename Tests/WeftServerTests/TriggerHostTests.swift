@@ -48,6 +48,25 @@ struct TriggerHostTests {
         await world.remove()
     }
 
+    @Test("with the run queue full, a tick is held back and offered again, not lost")
+    func fullQueue() async throws {
+        let world = try await World()
+        let flow = try await world.flow("tick", trigger: #"schedule: { cron: "* * * * *" }"#)
+        let clock = SteppedClock()
+        let log = LogRecorder()
+        var host = try await world.start(clock: clock, logger: log.logger, maximumQueued: 0)
+        try await eventually("the schedule waits") { clock.sleepers == 1 }
+        clock.advance(by: .seconds(60))
+        try await eventually("the tick is refused") { log.entries.contains { $0.message.contains("queue is full") } }
+        #expect(try await world.runs(of: flow).isEmpty)
+        await host.stop()
+        // Room again (a restart with space): the held tick is fired, once.
+        host = try await world.start(clock: clock)
+        try await eventually("the held tick is queued") { try await world.runs(of: flow).count == 1 }
+        await host.stop()
+        await world.remove()
+    }
+
     @Test(
         "after downtime a schedule catches up as its policy says", arguments: [("once", 1), ("all", 5), ("skip", 0)])
     func catchUp(policy: String, expected: Int) async throws {
@@ -357,11 +376,12 @@ extension TriggerHostTests {
         func start(
             clock: SteppedClock, store: (any WeftStore)? = nil,
             logger: Logger = Logger(label: "weft.test") { _ in SwiftLogNoOpLogHandler() },
-            fileRoot: String? = nil, allowing port: Int? = nil
+            fileRoot: String? = nil, allowing port: Int? = nil, maximumQueued: Int = 10_000
         ) async throws -> RunningHost {
             let store = store ?? self.store
             let intake = RunIntake(
-                store: store, wake: WorkerSignal(), metrics: Metrics(), depth: QueueDepth(), maximumQueued: 10_000)
+                store: store, wake: WorkerSignal(), metrics: Metrics(), depth: QueueDepth(),
+                maximumQueued: maximumQueued)
             let outbound = OutboundHTTP(allowedHosts: port.map { ["127.0.0.1:\($0)"] } ?? [])
             let host = TriggerHost(
                 store: store, intake: intake, sealer: sealer, outbound: outbound, fileRoot: fileRoot, clock: clock,

@@ -195,6 +195,12 @@ final class TriggerHost: Service {
         let intake = intake
         let tenant = store.tenant(hosted.flow.tenantID)
         let deliver: @Sendable (TriggerDelivery) async -> DeliveryOutcome = { delivery in
+            // Backpressure: with the queue full, the source keeps the message and offers it again later (a
+            // schedule's tick, a poll's record, a file), as webhooks are answered 503.
+            guard intake.accepting else {
+                logger.warning("the run queue is full; the trigger will offer this again", metadata: metadata)
+                return .refused
+            }
             do throws(StoreError) {
                 let accepted = try await intake.submit(
                     delivery, flow: hosted.flow, version: hosted.version, trigger: hosted.kind, tenant: tenant)
