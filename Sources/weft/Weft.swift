@@ -11,7 +11,7 @@ struct Weft: AsyncParsableCommand {
             ServeCommand.self, WorkerCommand.self, KeysCommand.self, SchemaCommand.self,
             JSONataCommand.self, MapCommand.self, GenerateCommand.self,
             MockCommand.self,
-            BenchCommand.self, SinkCommand.self,
+            BenchCommand.self,
             OpenAPICommand.self,
         ]
     )

@@ -3,7 +3,7 @@ import Hummingbird
 import Logging
 import Synchronization
 
-/// `weft bench-sink`: a fast local HTTP endpoint for load tests of flows that send requests out (the Python
+/// `weft bench sink`: a fast local HTTP endpoint for load tests of flows that send requests out (the Python
 /// standard library's server is too slow to be the far end of a pipeline measured in thousands per second).
 ///
 /// - `POST /sink` answers `200 {"ok":true}` at once and counts the request;
@@ -13,9 +13,8 @@ import Synchronization
 /// - `GET /count` answers `{"sink":N,"slow":N}`, the requests counted so far.
 struct SinkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-sink",
-        abstract: "Serve a fast HTTP sink for benchmarks (/sink, /slow, /echo, /count).",
-        shouldDisplay: false
+        commandName: "sink",
+        abstract: "Serve a fast HTTP sink for benchmarks (/sink, /slow, /echo, /count)."
     )
 
     @Option(help: "The address to listen on.")
@@ -60,7 +59,7 @@ struct SinkCommand: AsyncParsableCommand {
         let application = Application(
             router: router, configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
-                printLine("weft bench-sink is serving on http://\(host):\(channel.localAddress?.port ?? 0)")
+                printLine("weft bench sink is serving on http://\(host):\(channel.localAddress?.port ?? 0)")
             }, logger: logger)
         try await application.runService()
     }

@@ -6,7 +6,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Weft's performance (use a release build).",
-        subcommands: [BenchJSONCommand.self, BenchOpenAPICommand.self, BenchAPICommand.self]
+        subcommands: [BenchJSONCommand.self, BenchOpenAPICommand.self, BenchAPICommand.self, SinkCommand.self]
     )
 }
 
