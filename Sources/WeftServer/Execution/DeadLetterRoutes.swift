@@ -45,8 +45,7 @@ struct DeadLetterRoutes {
             query.flowID = flow.id
         }
         let page = try await tenant.runs(query)
-        var names: [StoreID: String] = [:]
-        for id in Set(page.runs.map(\.flowID)) { names[id] = try await tenant.flow(id: id)?.name }
+        let names = try await RunRoutes.flowNames(of: page.runs, tenant: tenant)
         let letters: [JSON] = page.runs.map { run in
             var summary = RunRoutes.summary(run, flow: names[run.flowID] ?? "")
             if case .object(var fields) = summary {

@@ -3,6 +3,7 @@ import Synchronization
 import WeftConnectors
 import WeftJSON
 import WeftModel
+import WeftRuntime
 import WeftStore
 
 /// A stored flow version ready to run: parsed, with the app versions it was saved against.
@@ -11,6 +12,28 @@ struct PreparedFlow: Sendable {
     let name: String
     let flow: Flow
     let apps: [String: AppManifest]
+    /// The top-level steps after which a run's checkpoint is stored: those with effects, but not the last (the
+    /// completion records it). Pure steps (`map`, `filter`, `convert`) are cheaper to run again than to store.
+    let checkpointedSteps: Set<String>
+
+    init(readAt: ContinuousClock.Instant, name: String, flow: Flow, apps: [String: AppManifest]) {
+        self.readAt = readAt
+        self.name = name
+        self.flow = flow
+        self.apps = apps
+        checkpointedSteps = Set(
+            flow.steps.dropLast().filter {
+                switch $0.kind {
+                case .map, .filter, .convert: return false
+                default: return true
+                }
+            }.map(\.id))
+    }
+
+    /// Whether `checkpoint` is worth a write.
+    func stores(_ checkpoint: RunCheckpoint) -> Bool {
+        checkpoint.completedSteps.last.map(checkpointedSteps.contains) ?? false
+    }
 }
 
 /// What runs need from the store, read once and kept for a few seconds: parsed flow versions with their pinned

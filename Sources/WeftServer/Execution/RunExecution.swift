@@ -31,6 +31,8 @@ public final class RunExecution: Sendable {
     }
 
     let store: any WeftStore
+    /// Opens connections' secrets for runs, webhook verification and the routes.
+    let sealer: SecretSealer
     let metrics: Metrics
     let intake: RunIntake
     let waiters = RunWaiters()
@@ -46,6 +48,7 @@ public final class RunExecution: Sendable {
         settings: Settings = Settings(), logger: Logger = Logger(label: "weft.runs")
     ) {
         self.store = store
+        self.sealer = sealer
         self.metrics = metrics
         self.settings = settings
         metrics.describeWeftMetrics()

@@ -59,20 +59,9 @@ struct RunExecutor: Sendable {
                 logger: logger)
         }
         let flow = prepared.flow
-        let pure: Set<String> = Set(
-            flow.steps.filter {
-                switch $0.kind {
-                case .map, .filter, .convert: return true
-                default: return false
-                }
-            }.map(\.id))
-        let lastStep = flow.steps.last?.id
         let journal = DurableRunJournal(
             store: store, claim: claimed.claim, metrics: metrics, logger: logger, createdAt: run.createdAt,
-            worthStoring: { checkpoint in
-                guard let step = checkpoint.completedSteps.last else { return false }
-                return step != lastStep && !pure.contains(step)
-            })
+            worthStoring: prepared.stores)
         let actions = LocalActions(
             apps: prepared.apps, connections: connections.values, pool: AppClientPool(transport: outbound))
         let engine = FlowEngine(

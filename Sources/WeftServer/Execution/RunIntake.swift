@@ -17,19 +17,13 @@ public struct RunIntake: Sendable {
     /// Above this many queued runs, webhooks are refused with 503 and `Retry-After` instead of accepted.
     let maximumQueued: Int
 
-    /// What a delivery became.
-    public struct Accepted: Sendable {
-        public var run: StoredRun
-        /// False when the delivery's key matched an earlier run (a repeated webhook, a retried API call).
-        public var created: Bool
-    }
-
     /// Creates and enqueues the run of `delivery` on `flow` at `version`; its key, if any, is the run's
-    /// idempotency key (prefixed with the trigger kind so kinds never collide).
+    /// idempotency key (prefixed with the trigger kind so kinds never collide). `created` is false when the key
+    /// matched an earlier run (a repeated webhook, a retried API call).
     func submit(
         _ delivery: TriggerDelivery, flow: StoredFlow, version: Int, trigger: String, tenant: any TenantStore,
         dryRun: Bool = false, startedBy: StoreID? = nil
-    ) async throws(StoreError) -> Accepted {
+    ) async throws(StoreError) -> Enqueued {
         var input: JSONObject = ["message": delivery.message, "event": delivery.event]
         if dryRun { input["dry_run"] = true }
         if let startedBy { input["started_by"] = .string(startedBy.rawValue) }
@@ -42,7 +36,7 @@ public struct RunIntake: Sendable {
             metrics.increment(Metrics.Weft.runsEnqueuedTotal, ["trigger": trigger])
             wake.signal()
         }
-        return Accepted(run: enqueued.run, created: enqueued.created)
+        return enqueued
     }
 
     /// Counts and announces a run put back in the queue (a replay).

@@ -155,12 +155,10 @@ final class RunWorker: Service {
         }
     }
 
-    /// Resets the queue depth from the store (other processes enqueue and claim too) and the queue gauges.
+    /// Resets the queue depth estimate from the store (other processes enqueue and claim too). The queue gauges
+    /// are read from the store when `/metrics` is scraped, not here.
     private func recount() async {
         guard let status = try? await store.queueStatus() else { return }
         depth.reset(to: status.queued)
-        metrics.set(Metrics.Weft.queueDepth, to: Double(status.queued))
-        let age = status.oldestAvailableAt.map { max(0, Date().timeIntervalSince($0)) } ?? 0
-        metrics.set(Metrics.Weft.queueOldestAgeSeconds, to: age)
     }
 }

@@ -136,19 +136,9 @@ struct WebhookRoutes {
         } catch {
             throw APIError(.badRequest, "invalid_body", error.message)
         }
-        let query = request.uri.queryParameters.map { (name: String($0.key), value: String($0.value)) }
-        let payload = Self.payload(body: message, headers: headers, query: query)
-        var deliveryID: String?
-        if let expression = trigger.deliveryId,
-            case .string(let id)? = try? expression.evaluate(payload, bindings: [:], options: EvaluationOptions())
-        {
-            deliveryID = id
-        }
-        var (runMessage, event) = TriggerEvent.message(for: .webhook(trigger), payload: payload)
-        if case .object(var fields) = event {
-            fields["path"] = JSON.string("/hooks/…")
-            event = .object(fields)
-        }
+        // The token stays out of the run's `$trigger.path`: records are shown to every member.
+        let (runMessage, event, deliveryID) = Self.delivery(
+            of: trigger, request: request, body: message, headers: headers, path: "/hooks/…")
         let accepted = try await execution.intake.submit(
             TriggerDelivery(message: runMessage, event: event, key: deliveryID), flow: flow,
             version: flow.latestVersion, trigger: "webhook", tenant: tenant)
@@ -207,8 +197,30 @@ struct WebhookRoutes {
         return SecretString(value)
     }
 
+    /// What a webhook request becomes, on the server and under `weft run --serve` alike: the run's message and
+    /// `$trigger` event (with `path`), and the provider's delivery id when the trigger names one.
+    static func delivery(
+        of trigger: WebhookTrigger, request: Request, body: JSON, headers: [(name: String, value: String)],
+        path: String
+    ) -> (message: JSON, event: JSON, deliveryID: String?) {
+        let query = request.uri.queryParameters.map { (name: String($0.key), value: String($0.value)) }
+        let payload = payload(body: body, headers: headers, query: query)
+        var deliveryID: String?
+        if let expression = trigger.deliveryId,
+            case .string(let id)? = try? expression.evaluate(payload, bindings: [:], options: EvaluationOptions())
+        {
+            deliveryID = id
+        }
+        var (message, event) = TriggerEvent.message(for: .webhook(trigger), payload: payload)
+        if case .object(var fields) = event {
+            fields["path"] = .string(path)
+            event = .object(fields)
+        }
+        return (message, event, deliveryID)
+    }
+
     /// The request as the flow sees it: `{ body, headers, query }`.
-    static func payload(
+    private static func payload(
         body: JSON, headers: [(name: String, value: String)], query: [(name: String, value: String)]
     ) -> JSON {
         var headerObject = JSONObject()

@@ -67,25 +67,13 @@ public struct WebhookIngress: Sendable {
         } catch {
             return Self.error(.badRequest, "invalid_body", error.message)
         }
-        let query = request.uri.queryParameters.map { (name: String($0.key), value: String($0.value)) }
-        let payload = WebhookRoutes.payload(body: message, headers: headers, query: query)
-
-        var deliveryId: String?
-        if let expression = trigger.deliveryId {
-            if case .string(let id)? = try? expression.evaluate(payload, bindings: [:], options: EvaluationOptions()) {
-                deliveryId = id
-            }
-        }
+        let (runMessage, event, deliveryId) = WebhookRoutes.delivery(
+            of: trigger, request: request, body: message, headers: headers, path: path)
         let runId = queue.makeRunId()
         if let deliveryId, let earlier = deliveries.claim(deliveryId, runId: runId) {
             return Self.json(.ok, ["run_id": .string(earlier), "duplicate": true])
         }
 
-        var (runMessage, event) = TriggerEvent.message(for: .webhook(trigger), payload: payload)
-        if case .object(var fields) = event {
-            fields["path"] = .string(path)
-            event = .object(fields)
-        }
         let delivery = TriggerDelivery(message: runMessage, event: event, key: deliveryId.map { "webhook:" + $0 })
         switch trigger.response {
         case .accepted:

@@ -14,8 +14,13 @@ public func buildRouter(
     configuration: ServerConfiguration, store: any WeftStore, masterKey: MasterKey, outbound: any HTTPTransport,
     execution: RunExecution? = nil
 ) -> (router: Router<WeftRequestContext>, endpoints: EndpointRegistry) {
-    let sealer = SecretSealer(keyring: TenantKeyring(store: store, masterKey: masterKey))
-    let execution = execution ?? RunExecution(store: store, sealer: sealer, outbound: outbound)
+    let execution =
+        execution
+        ?? RunExecution(
+            store: store, sealer: SecretSealer(keyring: TenantKeyring(store: store, masterKey: masterKey)),
+            outbound: outbound)
+    // One sealer (and so one cache of unwrapped data keys) for the routes and the runs.
+    let sealer = execution.sealer
     let registry = EndpointRegistry()
     let router = Router(context: WeftRequestContext.self)
     router.add(middleware: RequestLogMiddleware())

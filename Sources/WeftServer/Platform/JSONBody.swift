@@ -71,6 +71,17 @@ public struct JSONBody: Sendable {
         return email
     }
 
+    /// The Boolean field `name`; `fallback` when it is missing or null, an error when it is of another type.
+    public func bool(_ name: String, default fallback: Bool) throws -> Bool {
+        switch fields[name] {
+        case nil, .null?: return fallback
+        case .bool(let value)?: return value
+        case let other?:
+            throw APIError(
+                .unprocessableContent, "wrong_type", "`\(name)` must be true or false, not \(other.typeName)")
+        }
+    }
+
     /// The string field `name` read as a value of `T`, listing the accepted values when it is not one.
     public func enumeration<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type) throws -> T?
     where T.RawValue == String {

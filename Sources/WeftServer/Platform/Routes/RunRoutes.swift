@@ -52,8 +52,8 @@ struct RunRoutes {
             }
             version = Int(number)
         }
-        let dryRun = try Self.flag(body, "dry_run", default: false)
-        let wait = try Self.flag(body, "wait", default: true)
+        let dryRun = try body.bool("dry_run", default: false)
+        let wait = try body.bool("wait", default: true)
         let key = try Self.idempotencyKey(request)
         guard flow.enabled else {
             throw APIError(.conflict, "flow_disabled", "the flow is disabled; enable it to run it")
@@ -112,17 +112,6 @@ struct RunRoutes {
         return JSONResponse.make(.ok, ["run": Self.summary(run, flow: flow?.name ?? "")])
     }
 
-    /// A Boolean field of `body`, `fallback` when absent or null.
-    static func flag(_ body: JSONBody, _ name: String, default fallback: Bool) throws -> Bool {
-        switch body.fields[name] {
-        case nil, .null?: return fallback
-        case .bool(let value)?: return value
-        case let other?:
-            throw APIError(
-                .unprocessableContent, "wrong_type", "`\(name)` must be true or false, not \(other.typeName)")
-        }
-    }
-
     /// The request's `Idempotency-Key` header: 1 to 255 visible ASCII characters.
     static func idempotencyKey(_ request: Request) throws -> String? {
         guard let key = request.headers.first(where: { $0.name.canonicalName == "idempotency-key" })?.value else {
@@ -169,9 +158,7 @@ struct RunRoutes {
         query.since = try date("since")
         query.until = try date("until")
         let page = try await tenant.runs(query)
-        // The names of the flows on this page only: an organization may have thousands.
-        var names: [StoreID: String] = [:]
-        for id in Set(page.runs.map(\.flowID)) { names[id] = try await tenant.flow(id: id)?.name }
+        let names = try await Self.flowNames(of: page.runs, tenant: tenant)
         var answer: JSONObject = ["runs": .array(page.runs.map { Self.summary($0, flow: names[$0.flowID] ?? "") })]
         if let next = page.next { answer["next"] = .string(next) }
         return JSONResponse.make(.ok, .object(answer))
@@ -183,6 +170,13 @@ struct RunRoutes {
         guard let run else { throw APIError.notFound("the run") }
         let flow = try await tenant.flow(id: run.flowID)
         return JSONResponse.make(.ok, ["run": Self.summary(run, flow: flow?.name ?? ""), "record": run.record])
+    }
+
+    /// The names of the flows of `runs` only (an organization may have thousands of flows), by id.
+    static func flowNames(of runs: [StoredRun], tenant: any TenantStore) async throws -> [StoreID: String] {
+        var names: [StoreID: String] = [:]
+        for id in Set(runs.map(\.flowID)) { names[id] = try await tenant.flow(id: id)?.name }
+        return names
     }
 
     static func summary(_ run: StoredRun, flow: String) -> JSON {
