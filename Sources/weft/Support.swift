@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 import WeftJSON
 
 /// Reads a text file, or standard input for `-`.
@@ -39,15 +38,4 @@ func standardError(_ line: String) {
 /// they come, by a terminal, a log collector or a test.
 func printLine(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
-}
-
-extension AsyncParsableCommand {
-    /// The log level named `name` (`trace`, `debug`, `info`, `notice`, `warning`, `error`, `critical`).
-    static func level(_ name: String) throws -> Logger.Level {
-        guard let level = Logger.Level(rawValue: name) else {
-            let names = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
-            throw ValidationError("--log-level must be one of \(names), not `\(name)`")
-        }
-        return level
-    }
 }

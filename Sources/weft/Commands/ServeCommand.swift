@@ -32,15 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
         help: "The address browsers reach the server at, for OAuth sign-in callbacks (default http://HOST:PORT).")
     var publicURL: String?
 
-    @Option(
-        name: .customLong("allow-egress"),
-        help:
-            "A host runs may reach although the egress guard would refuse it (loopback, a private network); repeatable."
-    )
-    var allowEgress: [String] = []
-
-    @Option(help: "Runs executed at once by this process.")
-    var concurrency = 64
+    @OptionGroup var runs: RunOptions
 
     @Option(name: .customLong("max-queued"), help: "Above this many queued runs, webhooks answer 503 with Retry-After.")
     var maximumQueued = 10_000
@@ -53,29 +45,18 @@ struct ServeCommand: AsyncParsableCommand {
         help: "Where file triggers may watch: each organization in DIR/<its id> only; without it they are refused.")
     var fileRoot: String?
 
-    @Option(
-        name: .customLong("lease-seconds"),
-        help: "How long a run is held without a heartbeat before another worker takes it over.")
-    var leaseSeconds: Double = 30
-
     @Flag(
         name: .customLong("no-worker"), help: "Take webhooks and API calls only; leave runs to `weft worker` processes."
     )
     var noWorker = false
 
-    @Option(name: .customLong("log-format"), help: "Log lines as `text` or `json` (one object per line, with ids).")
-    var logFormat: LogFormat = .text
-
-    @Option(name: .customLong("log-level"), help: "The least important log level written (trace … critical).")
-    var logLevel = "info"
-
     func run() async throws {
-        WeftLogging.bootstrap(format: logFormat, level: try Self.level(logLevel))
+        let logger = try runs.bootstrapLogging(label: "weft")
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         let path = (data as NSString).appendingPathComponent("weft.sqlite")
         let store = SQLiteStore(path: path)
         do {
-            try await serve(store: store, path: path)
+            try await serve(store: store, path: path, logger: logger)
         } catch {
             await store.close()
             throw error
@@ -83,7 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
         await store.close()
     }
 
-    private func serve(store: SQLiteStore, path: String) async throws {
+    private func serve(store: SQLiteStore, path: String, logger: Logger) async throws {
         // The master key protecting stored secrets: WEFT_MASTER_KEY, or a key file made on first start.
         let masterKey = try MasterKey.load(environment: ProcessInfo.processInfo.environment, dataDirectory: data)
         try await store.migrate()
@@ -91,20 +72,16 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.host = host
         configuration.port = port
         configuration.publicURL = publicURL
-        configuration.egressAllowList = Set(allowEgress)
-        var runs = RunExecution.Settings()
-        runs.concurrency = concurrency
-        runs.maximumQueued = maximumQueued
-        runs.retention = .seconds(retentionDays * 24 * 3600)
-        runs.runsWorker = !noWorker
-        runs.leaseDuration = max(1, leaseSeconds)
-        runs.fileRoot = fileRoot
-        var logger = Logger(label: "weft")
-        logger.logLevel = try Self.level(logLevel)
+        configuration.egressAllowList = Set(runs.allowEgress)
+        var settings = runs.settings
+        settings.maximumQueued = maximumQueued
+        settings.retention = .seconds(retentionDays * 24 * 3600)
+        settings.runsWorker = !noWorker
+        settings.fileRoot = fileRoot
         let firstStart = try await store.userCount() == 0
         let host = host
         let application = buildApplication(
-            configuration: configuration, store: store, masterKey: masterKey, runSettings: runs, logger: logger
+            configuration: configuration, store: store, masterKey: masterKey, runSettings: settings, logger: logger
         ) { port in
             printLine("weft is serving on http://\(host):\(port) (data: \(path), master key \(masterKey.id))")
             if firstStart { printLine(Self.welcome(host: host, port: port, path: path)) }
@@ -128,5 +105,3 @@ struct ServeCommand: AsyncParsableCommand {
             """
     }
 }
-
-extension LogFormat: ExpressibleByArgument {}

@@ -16,22 +16,10 @@ struct WorkerCommand: AsyncParsableCommand {
     @Option(help: "The data directory of the server (its weft.sqlite and master key).")
     var data = "weft-data"
 
-    @Option(
-        name: .customLong("allow-egress"),
-        help: "A host runs may reach although the egress guard would refuse it; repeatable.")
-    var allowEgress: [String] = []
-
-    @Option(help: "Runs executed at once by this process.")
-    var concurrency = 64
-
-    @Option(name: .customLong("log-format"), help: "Log lines as `text` or `json`.")
-    var logFormat: LogFormat = .text
-
-    @Option(name: .customLong("log-level"), help: "The least important log level written.")
-    var logLevel = "info"
+    @OptionGroup var runs: RunOptions
 
     func run() async throws {
-        WeftLogging.bootstrap(format: logFormat, level: try Self.level(logLevel))
+        let logger = try runs.bootstrapLogging(label: "weft.worker")
         let path = (data as NSString).appendingPathComponent("weft.sqlite")
         guard FileManager.default.fileExists(atPath: path) else {
             throw ValidationError("no database at \(path): start `weft serve --data \(data)` first")
@@ -39,13 +27,10 @@ struct WorkerCommand: AsyncParsableCommand {
         let store = SQLiteStore(path: path)
         let masterKey = try MasterKey.load(environment: ProcessInfo.processInfo.environment, dataDirectory: data)
         try await store.migrate()
-        let outbound = OutboundHTTP(allowedHosts: Set(allowEgress))
-        var settings = RunExecution.Settings()
-        settings.concurrency = concurrency
+        let outbound = OutboundHTTP(allowedHosts: Set(runs.allowEgress))
+        var settings = runs.settings
         // Schedules, polls and file triggers are fired by `weft serve`; a worker only executes.
         settings.runsTriggers = false
-        var logger = Logger(label: "weft.worker")
-        logger.logLevel = try Self.level(logLevel)
         let execution = RunExecution(
             store: store, sealer: SecretSealer(keyring: TenantKeyring(store: store, masterKey: masterKey)),
             outbound: outbound, settings: settings, logger: logger)
