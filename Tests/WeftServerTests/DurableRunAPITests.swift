@@ -338,6 +338,7 @@ struct DurableRunAPITests {
             let text = String(buffer: metrics.body)
             #expect(text.contains("weft_runs_total{state=\"dead_letter\"} 4"))
             #expect(text.contains("weft_dead_letters_total 4"))
+            #expect(text.contains(#"weft_http_requests_total{method="POST",status="202"}"#), "replays are counted")
             #expect(try await client.client.execute(uri: "/readyz", method: .get).status == .ok)
         }
         await sink.stop()

@@ -68,10 +68,9 @@ struct WebhookRoutes {
     func receive(_ request: Request, token: String) async -> Response {
         let started = ContinuousClock.now
         let response = await answer(request, token: token)
-        let elapsed = ContinuousClock.now - started
         execution.metrics.observe(
             Metrics.Weft.webhookDurationSeconds, ["status": String(response.status.code)],
-            Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            DurationText.seconds(ContinuousClock.now - started))
         return response
     }
 

@@ -23,7 +23,7 @@ public func buildRouter(
     let sealer = execution.sealer
     let registry = EndpointRegistry()
     let router = Router(context: WeftRequestContext.self)
-    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: RequestLogMiddleware(metrics: execution.metrics))
     router.add(middleware: ErrorMiddleware())
     let root = APIGroup(group: router.group(), prefix: "", registry: registry)
     root.on(.get, "healthz", "Whether the server is up", role: nil, authenticated: false) { _, _ in
