@@ -44,6 +44,10 @@ struct CrashRecoveryCLITests {
                     while sending.isOn {
                         number += 1
                         sent.append(await Self.deliver(id: "d\(sender)-\(number)", to: hook, client: client))
+                        // Paced, not flat out: the suite runs tests in parallel on two cores, and a saturated CPU
+                        // and disk starve other tests' processes (a `weft serve` started by another test once took
+                        // a minute to print its address). Six paced senders still keep runs in flight at each kill.
+                        try? await Task.sleep(for: .milliseconds(20))
                     }
                     return sent
                 }
